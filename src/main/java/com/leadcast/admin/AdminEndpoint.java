@@ -1,0 +1,113 @@
+package com.leadcast.admin;
+
+import com.leadcast.api.AdminApi;
+import com.leadcast.api.model.IssuedToken;
+import com.leadcast.api.model.TenantCreateRequest;
+import com.leadcast.api.model.TokenCreateRequest;
+import com.leadcast.api.model.TokenInfo;
+import com.leadcast.rest.PublicUrls;
+import com.leadcast.scim.ScimException;
+import com.leadcast.security.Roles;
+import com.leadcast.tenant.ApiToken;
+import com.leadcast.tenant.Tenant;
+import com.leadcast.tenant.TenantAdministration;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** The admin API of {@code openapi/scim-api.yaml} (tag Admin), over {@link TenantAdministration}. */
+@Stateless
+@RolesAllowed(Roles.SCIM_ADMIN)
+public class AdminEndpoint implements AdminApi {
+
+    @Inject
+    TenantAdministration administration;
+
+    @Inject
+    PublicUrls urls;
+
+    @Override
+    public Response createTenant(TenantCreateRequest request) {
+        if (request == null) {
+            throw ScimException.invalidSyntax("Send {\"name\": \"...\"} to create a tenant");
+        }
+        Tenant tenant = administration.createTenant(request.getName());
+        return Response.created(URI.create(urls.scimBase().replaceFirst("/scim/v2$", "") + "/admin/v1/tenants/"
+                        + tenant.getId()))
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(view(tenant)).build();
+    }
+
+    @Override
+    public Response listTenants() {
+        return json(administration.tenants().stream().map(this::view).toList());
+    }
+
+    @Override
+    public Response getTenant(String tenantId) {
+        return json(view(administration.tenant(tenantId)));
+    }
+
+    @Override
+    public Response deleteTenant(String tenantId) {
+        administration.deleteTenant(tenantId);
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response createToken(String tenantId, TokenCreateRequest request) {
+        if (request == null) {
+            throw ScimException.invalidSyntax("Send {\"label\": \"...\", \"expiresAt\": optional} to issue a token");
+        }
+        TenantAdministration.IssuedToken issued = administration.issueToken(tenantId, request.getLabel(),
+                request.getExpiresAt() == null ? null : request.getExpiresAt().toInstant());
+        ApiToken token = issued.token();
+        IssuedToken body = new IssuedToken()
+                .id(token.getId())
+                .token(issued.secret())
+                .label(token.getLabel())
+                .createdAt(time(token.getCreatedAt()))
+                .expiresAt(time(token.getExpiresAt()));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    @Override
+    public Response listTokens(String tenantId) {
+        return json(administration.tokens(tenantId).stream().map(t -> new TokenInfo()
+                .id(t.getId())
+                .label(t.getLabel())
+                .prefix(t.getTokenPrefix())
+                .createdAt(time(t.getCreatedAt()))
+                .expiresAt(time(t.getExpiresAt()))
+                .revokedAt(time(t.getRevokedAt()))
+                .lastUsedAt(time(t.getLastUsedAt()))).toList());
+    }
+
+    @Override
+    public Response revokeToken(String tenantId, String tokenId) {
+        administration.revokeToken(tenantId, tokenId);
+        return Response.noContent().build();
+    }
+
+    private com.leadcast.api.model.Tenant view(Tenant tenant) {
+        return new com.leadcast.api.model.Tenant()
+                .id(tenant.getId())
+                .name(tenant.getName())
+                .scimBaseUrl(URI.create(urls.scimBase()))
+                .createdAt(time(tenant.getCreatedAt()));
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Response json(Object body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

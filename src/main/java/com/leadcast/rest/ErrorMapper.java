@@ -1,0 +1,84 @@
+package com.leadcast.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.leadcast.scim.ScimException;
+import com.leadcast.scim.ScimType;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one mapper from exceptions to SCIM error responses (RFC 7644 §3.12): {@link ScimException} as it says, the
+ * JAX-RS and EJB container's refusals as their statuses, unreadable JSON as {@code 400 invalidSyntax}, and anything
+ * unexpected as a logged {@code 500} that reveals nothing of the server's inside.
+ */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        return ScimErrors.response(translate(thrown));
+    }
+
+    static ScimException translate(Throwable thrown) {
+        Throwable cause = unwrap(thrown);
+        if (cause instanceof ScimException scim) {
+            return scim;
+        }
+        JsonProcessingException json = find(cause, JsonProcessingException.class);
+        if (json != null) {
+            return ScimException.invalidSyntax("The request body is not valid JSON: " + json.getOriginalMessage());
+        }
+        if (cause instanceof EJBAccessException) {
+            return new ScimException(403, null, "This credential may not call this operation: the SCIM API takes a "
+                    + "tenant token, the admin API the admin token");
+        }
+        if (cause instanceof NotFoundException nf && find(nf, NumberFormatException.class) != null) {
+            return ScimException.invalidValue("A numeric query parameter (startIndex, count) is not an integer");
+        }
+        if (cause instanceof NotAllowedException) {
+            return new ScimException(405, null, "HTTP method not supported on this endpoint; allowed: "
+                    + ((NotAllowedException) cause).getResponse().getAllowedMethods());
+        }
+        if (cause instanceof NotSupportedException) {
+            return new ScimException(415, null, ScimErrors.defaultDetail(415));
+        }
+        if (cause instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status < 500) {
+                return new ScimException(status, status == 400 ? ScimType.INVALID_SYNTAX : null,
+                        ScimErrors.defaultDetail(status));
+            }
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure while serving a request", thrown);
+        return new ScimException(500, null, ScimErrors.defaultDetail(500));
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable current = thrown;
+        while (current instanceof EJBException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

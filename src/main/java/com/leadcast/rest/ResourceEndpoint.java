@@ -1,0 +1,142 @@
+package com.leadcast.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.ResourceRepresentation;
+import com.leadcast.scim.ScimException;
+import com.leadcast.scim.ScimUrns;
+import com.leadcast.scim.patch.PatchOperation;
+import com.leadcast.scim.patch.PatchRequest;
+import com.leadcast.scim.query.ListQuery;
+import com.leadcast.scim.query.Projection;
+import com.leadcast.scim.schema.ResourceChecker;
+import com.leadcast.scim.schema.ResourceType;
+import com.leadcast.store.Page;
+import com.leadcast.store.ResourceEntity;
+import com.leadcast.tenant.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP side of a SCIM resource type (RFC 7644 §3): what Users and Groups share, from reading the request to
+ * writing the response. Subclasses say how a checked document is stored and which attributes are derived.
+ */
+abstract class ResourceEndpoint<E extends ResourceEntity> {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    PublicUrls urls;
+
+    protected abstract ResourceType type();
+
+    protected abstract E find(String id, boolean forUpdate);
+
+    protected abstract Page<E> query(ListQuery query);
+
+    /** Stores a new resource from a checked document. */
+    protected abstract E insert(ObjectNode document);
+
+    /** Replaces the stored resource's attributes with a checked document (PUT). */
+    protected abstract E replace(E entity, ObjectNode document);
+
+    /** Applies PATCH operations to the stored resource (§3.5.2). */
+    protected abstract E patch(E entity, List<PatchOperation> operations);
+
+    protected abstract void delete(E entity);
+
+    /** Adds the derived attributes (groups of users, members of groups) that {@code projection} wants. */
+    protected abstract void addDerived(List<E> entities, Map<String, ObjectNode> documents, Projection projection);
+
+    // --- operations ---------------------------------------------------------------------------------------------
+
+    protected Response list(ListQuery query) {
+        Page<E> page = query(query);
+        Projection projection = Projection.of(type(), query.attributes(), query.excludedAttributes());
+        ObjectNode body = JSON.objectNode();
+        body.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
+        body.put("totalResults", page.totalResults());
+        ArrayNode resources = body.putArray("Resources");
+        render(page.resources(), projection).forEach(resources::add);
+        body.put("startIndex", query.startIndex());
+        body.put("itemsPerPage", page.resources().size());
+        return ok(body);
+    }
+
+    protected Response get(String id, String attributes, String excludedAttributes) {
+        E entity = find(id, false);
+        return ok(render(entity, Projection.of(type(), attributes, excludedAttributes)));
+    }
+
+    protected Response create(ObjectNode body) {
+        E entity = insert(ResourceChecker.check(type(), requireBody(body)));
+        return Response.created(URI.create(location(entity)))
+                .type(ScimMediaType.SCIM_JSON_TYPE)
+                .entity(render(entity, Projection.of(type(), null, null)))
+                .build();
+    }
+
+    protected Response replace(String id, ObjectNode body) {
+        ObjectNode document = ResourceChecker.check(type(), requireBody(body));
+        E entity = replace(find(id, true), document);
+        return ok(render(entity, Projection.of(type(), null, null)));
+    }
+
+    protected E patch(String id, ObjectNode body) {
+        List<PatchOperation> operations = PatchRequest.parse(body);
+        return patch(find(id, true), operations);
+    }
+
+    protected Response remove(String id) {
+        delete(find(id, true));
+        return Response.noContent().build();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    protected String tenantId() {
+        return tenant.tenantId();
+    }
+
+    protected ObjectNode render(E entity, Projection projection) {
+        return render(List.of(entity), projection).get(0);
+    }
+
+    private List<ObjectNode> render(List<E> entities, Projection projection) {
+        Map<String, ObjectNode> documents = new LinkedHashMap<>();
+        entities.forEach(e -> documents.put(e.getId(), e.document()));
+        addDerived(entities, documents, projection);
+        return entities.stream()
+                .map(e -> projection.apply(ResourceRepresentation.render(type(), meta(e), documents.get(e.getId()))))
+                .toList();
+    }
+
+    private ResourceRepresentation.Meta meta(E entity) {
+        return new ResourceRepresentation.Meta(entity.getId(), entity.getCreatedAt(), entity.getLastModifiedAt(),
+                entity.getVersion(), location(entity));
+    }
+
+    private String location(E entity) {
+        return urls.resource(type().endpoint(), entity.getId());
+    }
+
+    protected static ObjectNode requireBody(ObjectNode body) {
+        if (body == null) {
+            throw ScimException.invalidSyntax("The request has no body: send the resource as a JSON object");
+        }
+        return body;
+    }
+
+    protected static Response ok(ObjectNode body) {
+        return Response.ok(body, ScimMediaType.SCIM_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,50 @@
+package com.leadcast.rest;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.ScimException;
+import com.leadcast.scim.ScimUrns;
+import jakarta.ws.rs.core.Response;
+
+/** Builds the SCIM error body of RFC 7644 §3.12; the only place that does. */
+public final class ScimErrors {
+
+    private ScimErrors() {
+    }
+
+    public static ObjectNode body(int status, String scimType, String detail) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray("schemas").add(ScimUrns.ERROR);
+        body.put("status", String.valueOf(status));
+        if (scimType != null) {
+            body.put("scimType", scimType);
+        }
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        return body;
+    }
+
+    public static Response response(ScimException e) {
+        return Response.status(e.status())
+                .type(ScimMediaType.SCIM_JSON_TYPE)
+                .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()))
+                .build();
+    }
+
+    /** A generic detail for a status the container produced without one. */
+    public static String defaultDetail(int status) {
+        return switch (status) {
+            case 400 -> "The request is malformed";
+            case 401 -> "Authentication required: send the API token as 'Authorization: Bearer <token>'";
+            case 403 -> "The caller may not perform this operation";
+            case 404 -> "No such resource or endpoint";
+            case 405 -> "This HTTP method is not supported on this endpoint";
+            case 406 -> "The service answers in application/scim+json only";
+            case 413 -> "The request body is too large";
+            case 415 -> "Send the request body as application/scim+json or application/json";
+            case 503 -> "The service is temporarily unavailable; retry later";
+            default -> "The service failed to process the request; it has been logged";
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package com.leadcast.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.api.UsersApi;
+import com.leadcast.scim.ScimException;
+import com.leadcast.scim.patch.PatchEngine;
+import com.leadcast.scim.patch.PatchOperation;
+import com.leadcast.scim.query.ListQuery;
+import com.leadcast.scim.query.Projection;
+import com.leadcast.scim.schema.ResourceChecker;
+import com.leadcast.scim.schema.ResourceType;
+import com.leadcast.scim.schema.SchemaRegistry;
+import com.leadcast.security.PasswordHasher;
+import com.leadcast.security.Roles;
+import com.leadcast.store.Page;
+import com.leadcast.store.UserEntity;
+import com.leadcast.store.UserStore;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /Users} (RFC 7644 §3, RFC 7643 §4.1). The {@code password} is hashed and never returned; {@code groups}
+ * is derived from group memberships.
+ */
+@Stateless
+@RolesAllowed(Roles.SCIM_CLIENT)
+public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements UsersApi {
+
+    @Inject
+    UserStore users;
+
+    @Override
+    public Response listUsers(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
+                              String attributes, String excludedAttributes, String cursor) {
+        return list(ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor));
+    }
+
+    @Override
+    public Response searchUsers(ObjectNode body) {
+        return list(ListQuery.ofSearchRequest(body));
+    }
+
+    @Override
+    public Response createUser(ObjectNode body) {
+        return create(body);
+    }
+
+    @Override
+    public Response getUser(String id, String attributes, String excludedAttributes, String ifNoneMatch) {
+        return get(id, attributes, excludedAttributes);
+    }
+
+    @Override
+    public Response replaceUser(String id, String ifMatch, ObjectNode body) {
+        return replace(id, body);
+    }
+
+    @Override
+    public Response patchUser(String id, String ifMatch, String attributes, String excludedAttributes,
+                              ObjectNode body) {
+        return ok(render(patch(id, body), Projection.of(type(), attributes, excludedAttributes)));
+    }
+
+    @Override
+    public Response deleteUser(String id, String ifMatch) {
+        return remove(id);
+    }
+
+    // --- storage ---
+
+    @Override
+    protected ResourceType type() {
+        return SchemaRegistry.standard().userType();
+    }
+
+    @Override
+    protected UserEntity find(String id, boolean forUpdate) {
+        return forUpdate ? users.requireForUpdate(tenantId(), id) : users.require(tenantId(), id);
+    }
+
+    @Override
+    protected Page<UserEntity> query(ListQuery query) {
+        return users.query(tenantId(), query.filter(), query.startIndex(), query.count());
+    }
+
+    @Override
+    protected UserEntity insert(ObjectNode document) {
+        String passwordHash = takePasswordHash(document);
+        return users.create(tenantId(), document, passwordHash);
+    }
+
+    @Override
+    protected UserEntity replace(UserEntity user, ObjectNode document) {
+        return users.update(user, document, takePasswordHash(document));
+    }
+
+    @Override
+    protected UserEntity patch(UserEntity user, List<PatchOperation> operations) {
+        ObjectNode document = user.document();
+        PatchEngine.apply(type(), document, operations, Map.of());
+        ObjectNode checked = ResourceChecker.check(type(), document);
+        return users.update(user, checked, takePasswordHash(checked));
+    }
+
+    @Override
+    protected void delete(UserEntity user) {
+        users.delete(user);
+    }
+
+    @Override
+    protected void addDerived(List<UserEntity> entities, Map<String, ObjectNode> documents, Projection projection) {
+        if (!projection.includes("groups")) {
+            return;
+        }
+        users.groupsOf(tenantId(), documents.keySet()).forEach((userId, groups) -> {
+            ArrayNode array = documents.get(userId).putArray("groups");
+            groups.forEach(g -> array.addObject()
+                    .put("value", g.id())
+                    .put("$ref", urls.resource("/Groups", g.id()))
+                    .put("display", g.displayName())
+                    .put("type", "direct"));
+        });
+    }
+
+    /** Removes the write-only password from a checked document and returns its hash, or null if none was sent. */
+    private static String takePasswordHash(ObjectNode document) {
+        JsonNode password = document.remove("password");
+        if (password == null) {
+            return null;
+        }
+        if (password.asText().length() > 1024) {
+            throw ScimException.invalidValue("The password is longer than 1024 characters");
+        }
+        return PasswordHasher.hash(password.asText());
+    }
+}

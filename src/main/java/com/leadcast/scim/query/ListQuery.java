@@ -1,0 +1,98 @@
+package com.leadcast.scim.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.ScimException;
+import com.leadcast.scim.ScimUrns;
+import com.leadcast.scim.filter.Filter;
+import com.leadcast.scim.filter.FilterException;
+import com.leadcast.scim.filter.FilterParser;
+
+/**
+ * The parameters of a query (RFC 7644 §3.4.2), from the URL of a GET or the body of a {@code SearchRequest}
+ * (§3.4.3), with the RFC's rules for out-of-range values: a {@code startIndex} below 1 means 1, a negative
+ * {@code count} means 0, a {@code count} above {@link #MAX_COUNT} is lowered to it.
+ */
+public record ListQuery(Filter filter, int startIndex, int count, String attributes, String excludedAttributes) {
+
+    /** Page size when the client gives no {@code count}. */
+    public static final int DEFAULT_COUNT = 100;
+    /** The largest page the service returns ({@code filter.maxResults} of the ServiceProviderConfig). */
+    public static final int MAX_COUNT = 1000;
+
+    public static ListQuery of(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
+                               String attributes, String excludedAttributes, String cursor) {
+        if (sortBy != null && !sortBy.isBlank()) {
+            throw ScimException.notImplemented("Sorting (sortBy) is not supported by this server yet; "
+                    + "results come in creation order");
+        }
+        if (cursor != null) {
+            throw ScimException.notImplemented("Cursor paging (RFC 9865) is not supported by this server yet; "
+                    + "page with startIndex and count");
+        }
+        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
+        int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
+        return new ListQuery(parseFilter(filter), start, size, attributes, excludedAttributes);
+    }
+
+    /** The query of a {@code POST .../.search} body (RFC 7644 §3.4.3). */
+    public static ListQuery ofSearchRequest(ObjectNode body) {
+        if (body == null) {
+            throw ScimException.invalidSyntax("The search request has no body: send a SearchRequest message");
+        }
+        JsonNode schemas = body.get("schemas");
+        if (schemas != null && !schemas.toString().contains(ScimUrns.SEARCH_REQUEST)) {
+            throw ScimException.invalidSyntax("\"schemas\" must contain " + ScimUrns.SEARCH_REQUEST);
+        }
+        return of(text(body, "filter"), integer(body, "startIndex"), integer(body, "count"), text(body, "sortBy"),
+                text(body, "sortOrder"), list(body, "attributes"), list(body, "excludedAttributes"),
+                text(body, "cursor"));
+    }
+
+    private static Filter parseFilter(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return null;
+        }
+        try {
+            return FilterParser.parse(filter);
+        } catch (FilterException e) {
+            throw ScimException.invalidFilter("The filter is not valid: " + e.getMessage());
+        }
+    }
+
+    private static String text(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ScimException.invalidValue("\"" + field + "\" must be a string");
+        }
+        return value.asText();
+    }
+
+    private static Integer integer(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToInt()) {
+            throw ScimException.invalidValue("\"" + field + "\" must be an integer");
+        }
+        return value.asInt();
+    }
+
+    /** {@code attributes} may be a JSON array of paths or a comma-separated string. */
+    private static String list(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isArray()) {
+            StringBuilder joined = new StringBuilder();
+            value.forEach(v -> joined.append(joined.length() == 0 ? "" : ",").append(v.asText()));
+            return joined.toString();
+        }
+        return value.asText();
+    }
+}

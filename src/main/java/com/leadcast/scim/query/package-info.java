@@ -1,0 +1,5 @@
+/**
+ * How a query shapes its answer: attribute projection ({@code attributes}, {@code excludedAttributes}) and paging
+ * of RFC 7644 §3.4.2, independent of where the resources come from.
+ */
+package com.leadcast.scim.query;

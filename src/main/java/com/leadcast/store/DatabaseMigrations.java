@@ -1,0 +1,79 @@
+package com.leadcast.store;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * Brings the database schema to the version this build expects before the service takes requests: Flyway applies
+ * the versioned migrations of {@code db/migration/<vendor>}, then Hibernate validates the entity mappings against
+ * the result. Nothing is ever dropped, unless the test-only system property {@value #CLEAN_PROPERTY} is
+ * {@code true}, which empties the database first.
+ */
+@Singleton
+@Startup
+public class DatabaseMigrations {
+
+    /** Test-only: wipe the database on start so a suite always meets the current migrations. */
+    public static final String CLEAN_PROPERTY = "leadcast.db.clean-on-start";
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/ScimDS")
+    private DataSource dataSource;
+
+    @PersistenceUnit(unitName = "scim")
+    private EntityManagerFactory entityManagerFactory;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        String vendor = vendor();
+        boolean clean = Boolean.getBoolean(CLEAN_PROPERTY);
+        Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor)
+                .cleanDisabled(!clean)
+                .load();
+        if (clean) {
+            LOG.warning("Emptying the database because " + CLEAN_PROPERTY + "=true (tests only)");
+            flyway.clean();
+        }
+        int applied = flyway.migrate().migrationsExecuted;
+        LOG.info("Database (" + vendor + ") is at schema version " + flyway.info().current().getVersion()
+                + " after applying " + applied + " migration(s)");
+        entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    }
+
+    private String vendor() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            if (product.contains("postgres")) {
+                return "postgresql";
+            }
+            if (product.contains("mariadb") || product.contains("mysql")) {
+                return "mariadb";
+            }
+            throw new IllegalStateException("Unsupported database '" + product
+                    + "': Leadcast SCIM runs on H2, PostgreSQL and MariaDB");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database behind java:jboss/datasources/ScimDS", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.leadcast.store;
+
+import com.leadcast.scim.ScimException;
+import com.leadcast.scim.filter.Filter;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the stores of Users and Groups share: tenant-scoped look-up, locking, filtered and paged queries evaluated by
+ * the database, and translation of a unique-constraint violation into {@code 409 uniqueness}.
+ */
+abstract class ResourceStore<E extends ResourceEntity> {
+
+    @PersistenceContext(unitName = "scim")
+    protected EntityManager em;
+
+    protected abstract Class<E> entityType();
+
+    /** The SCIM resource type name, for error details ("User", "Group"). */
+    protected abstract String resourceName();
+
+    /** The attributes that have columns of their own, by lower-case name, for {@link FilterCompiler}. */
+    protected abstract Map<String, FilterCompiler.Column> filterColumns();
+
+    /** The resource {@code id} of the tenant, or 404: another tenant's ids are as unknown as ids never issued. */
+    public E require(String tenantId, String id) {
+        return find(tenantId, id, LockModeType.NONE);
+    }
+
+    /**
+     * The resource, locked against concurrent writers until the transaction ends, so that read-modify-write
+     * requests such as PATCH never lose each other's updates.
+     */
+    public E requireForUpdate(String tenantId, String id) {
+        return find(tenantId, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private E find(String tenantId, String id, LockModeType lock) {
+        List<E> found = em.createQuery("select r from " + entityType().getSimpleName()
+                        + " r where r.id = :id and r.tenantId = :tenant", entityType())
+                .setParameter("id", id)
+                .setParameter("tenant", tenantId)
+                .setLockMode(lock)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw ScimException.notFound(resourceName() + " " + id + " not found");
+        }
+        return found.get(0);
+    }
+
+    /**
+     * The tenant's resources matching {@code filter} (null: all), ordered by creation, from the 1-based
+     * {@code startIndex}, at most {@code count} of them (0: only the total).
+     */
+    public Page<E> query(String tenantId, Filter filter, int startIndex, int count) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+
+        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+        Root<E> countRoot = countQuery.from(entityType());
+        countQuery.select(cb.count(countRoot)).where(where(cb, countRoot, tenantId, filter));
+        long total = em.createQuery(countQuery).getSingleResult();
+        if (count == 0 || total < startIndex) {
+            return new Page<>(total, List.of());
+        }
+
+        CriteriaQuery<E> query = cb.createQuery(entityType());
+        Root<E> root = query.from(entityType());
+        query.select(root).where(where(cb, root, tenantId, filter))
+                .orderBy(cb.asc(root.get("createdAt")), cb.asc(root.get("id")));
+        List<E> resources = em.createQuery(query)
+                .setFirstResult(startIndex - 1)
+                .setMaxResults(count)
+                .getResultList();
+        return new Page<>(total, resources);
+    }
+
+    private Predicate where(CriteriaBuilder cb, Root<E> root, String tenantId, Filter filter) {
+        Predicate tenant = cb.equal(root.get("tenantId"), tenantId);
+        return filter == null ? tenant : cb.and(tenant, FilterCompiler.compile(filter, cb, root, filterColumns()));
+    }
+
+    /**
+     * Runs {@code write} and flushes it, so that a unique constraint of the database (the only guard that holds
+     * under concurrency) answers {@code 409 uniqueness} with {@code conflictDetail}.
+     */
+    protected <T> T flushed(Supplier<T> write, Supplier<String> conflictDetail) {
+        try {
+            T result = write.get();
+            em.flush();
+            return result;
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConstraintViolationException) {
+                    throw ScimException.uniqueness(conflictDetail.get());
+                }
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.leadcast.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Users of a tenant. */
+@ApplicationScoped
+public class UserStore extends ResourceStore<UserEntity> {
+
+    private static final Map<String, FilterCompiler.Column> FILTER_COLUMNS = Map.of(
+            "id", new FilterCompiler.Column("id", FilterCompiler.Matching.EXACT),
+            "externalid", new FilterCompiler.Column("externalId", FilterCompiler.Matching.EXACT),
+            "username", new FilterCompiler.Column("userNameKey", FilterCompiler.Matching.KEY_COLUMN),
+            "displayname", new FilterCompiler.Column("displayName", FilterCompiler.Matching.LOWER));
+
+    /** A group a user belongs to, for the user's read-only {@code groups} attribute (RFC 7643 §4.1.2). */
+    public record GroupRef(String id, String displayName) {
+    }
+
+    @Override
+    protected Class<UserEntity> entityType() {
+        return UserEntity.class;
+    }
+
+    @Override
+    protected String resourceName() {
+        return "User";
+    }
+
+    @Override
+    protected Map<String, FilterCompiler.Column> filterColumns() {
+        return FILTER_COLUMNS;
+    }
+
+    /** Creates a user from a checked document; {@code passwordHash} may be null. */
+    public UserEntity create(String tenantId, ObjectNode document, String passwordHash) {
+        Instant now = Instant.now();
+        UserEntity user = new UserEntity(tenantId, now);
+        user.writeDocument(document, now);
+        user.setPasswordHash(passwordHash);
+        return flushed(() -> {
+            em.persist(user);
+            return user;
+        }, () -> conflict(document));
+    }
+
+    /** Replaces the user's attributes; a null {@code passwordHash} keeps the current password. */
+    public UserEntity update(UserEntity user, ObjectNode document, String passwordHash) {
+        user.writeDocument(document, Instant.now());
+        if (passwordHash != null) {
+            user.setPasswordHash(passwordHash);
+        }
+        return flushed(() -> user, () -> conflict(document));
+    }
+
+    /** Deletes the user and its memberships in every group. */
+    public void delete(UserEntity user) {
+        em.createQuery("delete from MemberEntity m where m.tenantId = :tenant and m.memberId = :id")
+                .setParameter("tenant", user.getTenantId())
+                .setParameter("id", user.getId())
+                .executeUpdate();
+        em.remove(user);
+    }
+
+    /** The groups each of {@code userIds} is a direct member of, in one query. */
+    public Map<String, List<GroupRef>> groupsOf(String tenantId, Collection<String> userIds) {
+        Map<String, List<GroupRef>> result = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return result;
+        }
+        em.createQuery("select m.memberId, g.id, g.displayName from MemberEntity m, GroupEntity g "
+                        + "where g.id = m.groupId and m.tenantId = :tenant and m.memberId in :ids "
+                        + "order by g.displayName", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("ids", userIds)
+                .getResultList()
+                .forEach(row -> result.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                        .add(new GroupRef((String) row[1], (String) row[2])));
+        return result;
+    }
+
+    private static String conflict(ObjectNode document) {
+        return "A user with userName '" + Json.text(document, "userName") + "' already exists in this tenant "
+                + "(userName is unique, case-insensitively)";
+    }
+}

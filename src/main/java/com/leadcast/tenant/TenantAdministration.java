@@ -1,0 +1,93 @@
+package com.leadcast.tenant;
+
+import com.leadcast.scim.ScimException;
+import com.leadcast.security.TokenSecrets;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Creating, listing and deleting tenants and their API tokens. Deleting a tenant deletes everything it owns (the
+ * database cascades from the tenant row); revoking a token takes effect on the next request.
+ */
+@Stateless
+public class TenantAdministration {
+
+    /** A newly issued token: the entity and its secret, which exists nowhere else and is shown once. */
+    public record IssuedToken(ApiToken token, String secret) {
+    }
+
+    @PersistenceContext(unitName = "scim")
+    private EntityManager em;
+
+    public Tenant createTenant(String name) {
+        if (name == null || name.isBlank()) {
+            throw ScimException.invalidValue("\"name\" is required: the tenant's display name");
+        }
+        if (name.length() > 200) {
+            throw ScimException.invalidValue("\"name\" may be at most 200 characters long");
+        }
+        Tenant tenant = new Tenant(name.trim(), Instant.now());
+        em.persist(tenant);
+        return tenant;
+    }
+
+    public List<Tenant> tenants() {
+        return em.createQuery("select t from Tenant t order by t.createdAt, t.id", Tenant.class).getResultList();
+    }
+
+    public Tenant tenant(String id) {
+        Tenant tenant = em.find(Tenant.class, id);
+        if (tenant == null) {
+            throw ScimException.notFound("Tenant " + id + " not found");
+        }
+        return tenant;
+    }
+
+    public void deleteTenant(String id) {
+        Tenant tenant = tenant(id);
+        // memberships first: their rows reference groups and users of the tenant, not the tenant itself
+        em.createQuery("delete from MemberEntity m where m.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
+        em.createQuery("delete from UserEntity u where u.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
+        em.createQuery("delete from GroupEntity g where g.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
+        em.createQuery("delete from ApiToken t where t.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
+        em.remove(tenant);
+    }
+
+    public IssuedToken issueToken(String tenantId, String label, Instant expiresAt) {
+        tenant(tenantId);
+        if (label == null || label.isBlank()) {
+            throw ScimException.invalidValue("\"label\" is required: say where the token is used, e.g. "
+                    + "\"Entra ID production\"");
+        }
+        if (label.length() > 200) {
+            throw ScimException.invalidValue("\"label\" may be at most 200 characters long");
+        }
+        Instant now = Instant.now();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ScimException.invalidValue("\"expiresAt\" must be in the future");
+        }
+        String secret = TokenSecrets.newSecret();
+        ApiToken token = new ApiToken(tenantId, label.trim(), TokenSecrets.hash(secret),
+                TokenSecrets.visiblePrefix(secret), now, expiresAt);
+        em.persist(token);
+        return new IssuedToken(token, secret);
+    }
+
+    public List<ApiToken> tokens(String tenantId) {
+        tenant(tenantId);
+        return em.createQuery("select t from ApiToken t where t.tenantId = :tenant order by t.createdAt, t.id",
+                ApiToken.class).setParameter("tenant", tenantId).getResultList();
+    }
+
+    public void revokeToken(String tenantId, String tokenId) {
+        ApiToken token = em.find(ApiToken.class, tokenId);
+        if (token == null || !token.getTenantId().equals(tenantId)) {
+            throw ScimException.notFound("Token " + tokenId + " not found for tenant " + tenantId);
+        }
+        token.revoke(Instant.now());
+    }
+}
