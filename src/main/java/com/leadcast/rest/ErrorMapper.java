@@ -9,7 +9,9 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -26,9 +28,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
+    @Context
+    UriInfo uriInfo;
+
     @Override
     public Response toResponse(Throwable thrown) {
-        return ScimErrors.response(translate(thrown));
+        return ScimErrors.response(translate(thrown), ScimErrors.mediaTypeFor(uriInfo.getPath()));
     }
 
     static ScimException translate(Throwable thrown) {

@@ -31,7 +31,8 @@ public class ErrorPageServlet extends HttpServlet {
         }
         Object detail = request.getAttribute(DETAIL_ATTRIBUTE);
         response.setStatus(status);
-        response.setContentType(ScimMediaType.SCIM_JSON);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        response.setContentType(ScimErrors.mediaTypeFor(uri == null ? "" : uri.toString()));
         response.setCharacterEncoding("UTF-8");
         MAPPER.writeValue(response.getOutputStream(), ScimErrors.body(status, null,
                 detail != null ? detail.toString() : ScimErrors.defaultDetail(status)));

@@ -15,7 +15,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
 
-    private final ObjectMapper mapper = new ObjectMapper()
+    /** The configured mapper, shared with {@link JsonBodyReader}. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -24,6 +25,6 @@ public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
-        return mapper;
+        return MAPPER;
     }
 }

@@ -26,10 +26,21 @@ public final class ScimErrors {
     }
 
     public static Response response(ScimException e) {
+        return response(e, ScimMediaType.SCIM_JSON);
+    }
+
+    /** The error response in {@code mediaType} (see {@link #mediaTypeFor}). */
+    public static Response response(ScimException e, String mediaType) {
         return Response.status(e.status())
-                .type(ScimMediaType.SCIM_JSON_TYPE)
+                .type(mediaType)
                 .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()))
                 .build();
+    }
+
+    /** Errors of the admin API are {@code application/json}, like the rest of it; all others SCIM JSON. */
+    public static String mediaTypeFor(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return relative.startsWith("admin/") ? "application/json" : ScimMediaType.SCIM_JSON;
     }
 
     /** A generic detail for a status the container produced without one. */

@@ -66,10 +66,14 @@ public abstract class ScimTestBase {
         return new Http(root(), newToken(newTenant()));
     }
 
-    /** Asserts a SCIM error response (RFC 7644 §3.12). */
+    /**
+     * Asserts a SCIM error response (RFC 7644 §3.12): {@code application/scim+json}, or {@code application/json}
+     * on the admin API.
+     */
     protected static JsonNode assertScimError(Reply reply, int status, String scimType) {
         assertEquals(status, reply.status(), reply::toString);
-        assertTrue(reply.contentType().startsWith(Http.SCIM_JSON), () -> "Content-Type " + reply.contentType());
+        String mediaType = reply.raw().request().uri().getPath().startsWith("/admin/") ? "application/json" : Http.SCIM_JSON;
+        assertTrue(reply.contentType().startsWith(mediaType), () -> "Content-Type " + reply.contentType());
         JsonNode body = reply.json();
         assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", body.path("schemas").path(0).asText(), reply::toString);
         assertEquals(String.valueOf(status), body.path("status").asText(), reply::toString);
