@@ -14,12 +14,11 @@ import org.hibernate.SessionFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
  * Brings the database schema to the version this build expects before the service takes requests: Flyway applies
- * the versioned migrations of {@code db/migration/<vendor>}, then Hibernate validates the entity mappings against
+ * the versioned migrations of {@code db/migration/common} (see {@link DatabaseVendor}), then Hibernate validates the entity mappings against
  * the result. Nothing is ever dropped, unless the test-only system property {@value #CLEAN_PROPERTY} is
  * {@code true}, which empties the database first.
  */
@@ -41,11 +40,12 @@ public class DatabaseMigrations {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        String vendor = vendor();
+        DatabaseVendor vendor = vendor();
         boolean clean = Boolean.getBoolean(CLEAN_PROPERTY);
         Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor)
+                .locations("classpath:db/migration/common")
+                .placeholders(vendor.placeholders())
                 .cleanDisabled(!clean)
                 .load();
         if (clean) {
@@ -58,20 +58,9 @@ public class DatabaseMigrations {
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     }
 
-    private String vendor() {
+    private DatabaseVendor vendor() {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            if (product.contains("mariadb") || product.contains("mysql")) {
-                return "mariadb";
-            }
-            throw new IllegalStateException("Unsupported database '" + product
-                    + "': Leadcast SCIM runs on H2, PostgreSQL and MariaDB");
+            return DatabaseVendor.of(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database behind java:jboss/datasources/ScimDS", e);
         }

@@ -1,11 +1,12 @@
 -- Leadcast SCIM schema, version 1: tenants and their API tokens, SCIM users and groups, group membership rows.
--- Every SCIM row carries its tenant; every lookup index starts with tenant_id.
+-- Every SCIM row carries its tenant; every lookup index starts with tenant_id. One script for every database:
+-- the vendor-specific column types and table options are Flyway placeholders set by DatabaseMigrations.
 
 CREATE TABLE tenant (
     id          VARCHAR(36)  NOT NULL PRIMARY KEY,
     name        VARCHAR(200) NOT NULL,
-    created_at  DATETIME(6) NOT NULL
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    created_at  ${timestamp} NOT NULL
+)${table_options};
 
 CREATE TABLE api_token (
     id           VARCHAR(36)  NOT NULL PRIMARY KEY,
@@ -13,13 +14,13 @@ CREATE TABLE api_token (
     label        VARCHAR(200) NOT NULL,
     token_hash   VARCHAR(64)  NOT NULL,
     token_prefix VARCHAR(16)  NOT NULL,
-    created_at   DATETIME(6) NOT NULL,
-    expires_at   DATETIME(6),
-    revoked_at   DATETIME(6),
-    last_used_at DATETIME(6),
+    created_at   ${timestamp} NOT NULL,
+    expires_at   ${timestamp},
+    revoked_at   ${timestamp},
+    last_used_at ${timestamp},
     CONSTRAINT uk_api_token_hash UNIQUE (token_hash),
     CONSTRAINT fk_api_token_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+)${table_options};
 CREATE INDEX ix_api_token_tenant ON api_token (tenant_id);
 
 CREATE TABLE scim_user (
@@ -29,15 +30,15 @@ CREATE TABLE scim_user (
     user_name_key    VARCHAR(512) NOT NULL,
     external_id      VARCHAR(512),
     display_name     VARCHAR(512),
-    active           BIT NOT NULL,
+    active           ${boolean} NOT NULL,
     password_hash    VARCHAR(255),
-    attributes       LONGTEXT NOT NULL,
+    attributes       ${text} NOT NULL,
     version          BIGINT NOT NULL,
-    created_at       DATETIME(6) NOT NULL,
-    last_modified_at DATETIME(6) NOT NULL,
+    created_at       ${timestamp} NOT NULL,
+    last_modified_at ${timestamp} NOT NULL,
     CONSTRAINT uk_scim_user_user_name UNIQUE (tenant_id, user_name_key),
     CONSTRAINT fk_scim_user_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+)${table_options};
 CREATE INDEX ix_scim_user_external_id ON scim_user (tenant_id, external_id);
 CREATE INDEX ix_scim_user_display_name ON scim_user (tenant_id, display_name);
 CREATE INDEX ix_scim_user_created ON scim_user (tenant_id, created_at, id);
@@ -48,13 +49,13 @@ CREATE TABLE scim_group (
     display_name     VARCHAR(512) NOT NULL,
     display_name_key VARCHAR(512) NOT NULL,
     external_id      VARCHAR(512),
-    attributes       LONGTEXT NOT NULL,
+    attributes       ${text} NOT NULL,
     version          BIGINT NOT NULL,
-    created_at       DATETIME(6) NOT NULL,
-    last_modified_at DATETIME(6) NOT NULL,
+    created_at       ${timestamp} NOT NULL,
+    last_modified_at ${timestamp} NOT NULL,
     CONSTRAINT uk_scim_group_display_name UNIQUE (tenant_id, display_name_key),
     CONSTRAINT fk_scim_group_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+)${table_options};
 CREATE INDEX ix_scim_group_external_id ON scim_group (tenant_id, external_id);
 CREATE INDEX ix_scim_group_created ON scim_group (tenant_id, created_at, id);
 
@@ -66,5 +67,5 @@ CREATE TABLE group_member (
     tenant_id   VARCHAR(36) NOT NULL,
     CONSTRAINT pk_group_member PRIMARY KEY (group_id, member_id),
     CONSTRAINT fk_group_member_group FOREIGN KEY (group_id) REFERENCES scim_group (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+)${table_options};
 CREATE INDEX ix_group_member_member ON group_member (tenant_id, member_id);

@@ -1,0 +1,35 @@
+package com.leadcast.store;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The databases Leadcast SCIM runs on, with what their DDL spells differently. The migrations under
+ * {@code db/migration/common} use these as Flyway placeholders ({@code ${timestamp}} ...), so one script serves all.
+ */
+enum DatabaseVendor {
+    H2("h2", "TIMESTAMP(6) WITH TIME ZONE", "CHARACTER LARGE OBJECT", "BOOLEAN", ""),
+    POSTGRESQL("postgres", "TIMESTAMP(6) WITH TIME ZONE", "TEXT", "BOOLEAN", ""),
+    MARIADB("mariadb", "DATETIME(6)", "LONGTEXT", "BIT", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+
+    private final String productMarker;
+    private final Map<String, String> placeholders;
+
+    DatabaseVendor(String productMarker, String timestamp, String text, String bool, String tableOptions) {
+        this.productMarker = productMarker;
+        this.placeholders = Map.of("timestamp", timestamp, "text", text, "boolean", bool, "table_options", tableOptions);
+    }
+
+    /** The vendor of a JDBC {@code DatabaseMetaData.getDatabaseProductName()}; MySQL is treated as MariaDB. */
+    static DatabaseVendor of(String productName) {
+        String product = productName.toLowerCase(Locale.ROOT).replace("mysql", "mariadb");
+        return Arrays.stream(values()).filter(v -> product.contains(v.productMarker)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Unsupported database '" + productName
+                        + "': Leadcast SCIM runs on H2, PostgreSQL and MariaDB"));
+    }
+
+    Map<String, String> placeholders() {
+        return placeholders;
+    }
+}
