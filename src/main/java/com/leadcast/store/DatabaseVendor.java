@@ -9,16 +9,20 @@ import java.util.Map;
  * {@code db/migration/common} use these as Flyway placeholders ({@code ${timestamp}} ...), so one script serves all.
  */
 enum DatabaseVendor {
-    H2("h2", "TIMESTAMP(6) WITH TIME ZONE", "CHARACTER LARGE OBJECT", "BOOLEAN", ""),
-    POSTGRESQL("postgres", "TIMESTAMP(6) WITH TIME ZONE", "TEXT", "BOOLEAN", ""),
-    MARIADB("mariadb", "DATETIME(6)", "LONGTEXT", "BIT", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+    H2("h2", "TIMESTAMP(6) WITH TIME ZONE", "CHARACTER LARGE OBJECT", "BOOLEAN", "", ""),
+    POSTGRESQL("postgres", "TIMESTAMP(6) WITH TIME ZONE", "TEXT", "BOOLEAN", "", ""),
+    /** InnoDB keys are limited to 3072 bytes: long text columns are indexed by their first 255 characters. */
+    MARIADB("mariadb", "DATETIME(6)", "LONGTEXT", "BIT", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+            "(255)");
 
     private final String productMarker;
     private final Map<String, String> placeholders;
 
-    DatabaseVendor(String productMarker, String timestamp, String text, String bool, String tableOptions) {
+    DatabaseVendor(String productMarker, String timestamp, String text, String bool, String tableOptions,
+                   String keyPrefix) {
         this.productMarker = productMarker;
-        this.placeholders = Map.of("timestamp", timestamp, "text", text, "boolean", bool, "table_options", tableOptions);
+        this.placeholders = Map.of("timestamp", timestamp, "text", text, "boolean", bool, "table_options", tableOptions,
+                "key_prefix", keyPrefix);
     }
 
     /** The vendor of a JDBC {@code DatabaseMetaData.getDatabaseProductName()}; MySQL is treated as MariaDB. */

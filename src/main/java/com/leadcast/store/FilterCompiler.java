@@ -1,99 +1,420 @@
 package com.leadcast.store;
 
 import com.leadcast.scim.ScimException;
+import com.leadcast.scim.filter.AttrPath;
 import com.leadcast.scim.filter.CompareOp;
 import com.leadcast.scim.filter.Filter;
+import com.leadcast.scim.schema.Attribute;
+import com.leadcast.scim.schema.AttributeType;
+import com.leadcast.scim.schema.ResourceType;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Compiles a SCIM filter (RFC 7644 §3.4.2.2) to a JPA criteria predicate over a resource entity, so the database
- * does the filtering. Supported so far: {@code eq} on the attributes a resource type maps to columns, combined with
- * {@code and}; every other filter is refused with {@code invalidFilter} and a detail saying what is supported,
- * never ignored.
+ * Compiles a SCIM filter (RFC 7644 §3.4.2.2) to a JPA criteria predicate, so that the database does all filtering:
+ * attributes with columns compare on them, membership attributes become {@code EXISTS} over membership rows, and
+ * every other attribute becomes {@code EXISTS} over the {@link AttributeIndex}; a value filter
+ * ({@code emails[type eq "work" and value co "@x"]}) requires all its terms to hold for one element.
+ *
+ * <p>Semantics: comparisons follow the attribute's type and {@code caseExact}; on a multi-valued attribute a
+ * comparison holds if any value satisfies it, and {@code ne} holds if no value equals the operand (so it matches
+ * resources without the attribute); {@code eq null} means "not present"; {@code gt ge lt le} on booleans and
+ * binaries, and {@code co sw ew} on non-strings, are {@code invalidFilter} (RFC 7644 §3.4.2.2). Unknown attributes
+ * are {@code invalidFilter} too: a filter is never silently ignored.
  */
-final class FilterCompiler implements Filter.Visitor<Predicate> {
-
-    /** How a column compares: as stored, through a lower-cased key column, or lower-cased on the fly. */
-    enum Matching { EXACT, KEY_COLUMN, LOWER }
-
-    /** An attribute with a column of its own. */
-    record Column(String field, Matching matching) {
-    }
+final class FilterCompiler {
 
     private final CriteriaBuilder cb;
+    private final AbstractQuery<?> query;
     private final Root<?> root;
-    private final Map<String, Column> columns;
+    private final QueryModel model;
+    private final String tenantId;
 
-    private FilterCompiler(CriteriaBuilder cb, Root<?> root, Map<String, Column> columns) {
+    private FilterCompiler(CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, QueryModel model, String tenantId) {
         this.cb = cb;
+        this.query = query;
         this.root = root;
-        this.columns = columns;
+        this.model = model;
+        this.tenantId = tenantId;
     }
 
-    /** The predicate for {@code filter}; {@code columns} maps lower-case attribute names to columns. */
-    static Predicate compile(Filter filter, CriteriaBuilder cb, Root<?> root, Map<String, Column> columns) {
-        return filter.accept(new FilterCompiler(cb, root, columns));
+    static Predicate compile(Filter filter, CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root,
+                             QueryModel model, String tenantId) {
+        return new FilterCompiler(cb, query, root, model, tenantId).predicate(filter);
     }
 
-    @Override
-    public Predicate visitAnd(Filter.And and) {
-        return cb.and(and.filters().stream().map(f -> f.accept(this)).toArray(Predicate[]::new));
-    }
-
-    @Override
-    public Predicate visitOr(Filter.Or or) {
-        throw unsupported("'or'");
-    }
-
-    @Override
-    public Predicate visitNot(Filter.Not not) {
-        throw unsupported("'not'");
-    }
-
-    @Override
-    public Predicate visitPresent(Filter.Present present) {
-        throw unsupported("'pr'");
-    }
-
-    @Override
-    public Predicate visitValuePath(Filter.ValuePath valuePath) {
-        throw unsupported("the value filter '" + valuePath + "'");
-    }
-
-    @Override
-    public Predicate visitCompare(Filter.Compare compare) {
-        if (compare.op() != CompareOp.EQ) {
-            throw unsupported("the operator '" + compare.op().keyword() + "'");
+    private Predicate predicate(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            return cb.and(and.filters().stream().map(this::predicate).toArray(Predicate[]::new));
         }
-        if (compare.path().subAttr() != null || compare.path().uri() != null) {
-            throw unsupported("the attribute '" + compare.path() + "'");
+        if (filter instanceof Filter.Or or) {
+            return cb.or(or.filters().stream().map(this::predicate).toArray(Predicate[]::new));
         }
-        Column column = columns.get(compare.path().name().toLowerCase(Locale.ROOT));
-        if (column == null) {
-            throw unsupported("the attribute '" + compare.path() + "'");
+        if (filter instanceof Filter.Not not) {
+            return cb.not(predicate(not.filter()));
         }
-        if (!(compare.value() instanceof String value)) {
-            throw ScimException.invalidFilter("'" + compare.path() + "' is a string: compare it with a quoted value, "
-                    + "e.g. " + compare.path() + " eq \"value\"");
+        if (filter instanceof Filter.Present present) {
+            return present(target(present.path()));
         }
-        Expression<String> field = root.get(column.field());
-        return switch (column.matching()) {
-            case EXACT -> cb.equal(field, value);
-            case KEY_COLUMN -> cb.equal(field, value.toLowerCase(Locale.ROOT));
-            case LOWER -> cb.equal(cb.lower(field), value.toLowerCase(Locale.ROOT));
+        if (filter instanceof Filter.Compare compare) {
+            return compare(target(compare.path()), compare.op(), compare.value(), compare.path());
+        }
+        Filter.ValuePath valuePath = (Filter.ValuePath) filter;
+        return valuePath(valuePath);
+    }
+
+    // --- what a path names ----------------------------------------------------------------------------------------
+
+    /** A resolved attribute path: the attribute, the compared leaf (a sub-attribute or the attribute itself). */
+    private record Target(String extensionUrn, Attribute attribute, Attribute sub, boolean common) {
+        Attribute leaf() {
+            return sub != null ? sub : attribute;
+        }
+
+        String key() {
+            return (attribute.name() + (sub == null ? "" : "." + sub.name())).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private Target target(AttrPath path) {
+        ResourceType type = model.type();
+        ResourceType.AttributeRef ref = type.resolve(path.uri(), path.name()).orElseThrow(() ->
+                ScimException.invalidFilter("The filter names '" + path + "', which is not an attribute of "
+                        + type.name()));
+        Attribute attribute = ref.attribute();
+        boolean common = !ref.inExtension() && type.commonAttributes().contains(attribute);
+        Attribute sub = null;
+        if (path.subAttr() != null) {
+            if (!attribute.isComplex()) {
+                throw ScimException.invalidFilter("'" + attribute.name() + "' has no sub-attributes (filter names '"
+                        + path + "')");
+            }
+            sub = attribute.subAttribute(path.subAttr()).orElseThrow(() -> ScimException.invalidFilter("'"
+                    + attribute.name() + "' has no sub-attribute '" + path.subAttr() + "'"));
+        }
+        return new Target(ref.extensionUrn(), attribute, sub, common);
+    }
+
+    private boolean isMembership(Target target) {
+        return model.membership() != null && target.extensionUrn() == null
+                && target.attribute().named(model.membership().attribute());
+    }
+
+    /** A complex attribute compared without a sub-attribute is compared by its {@code value} (RFC 7644 §3.4.2.2). */
+    private Target comparable(Target target, AttrPath path) {
+        if (target.sub() == null && target.attribute().isComplex()) {
+            Attribute value = target.attribute().subAttribute("value").orElseThrow(() -> ScimException.invalidFilter(
+                    "'" + path + "' is complex: compare one of its sub-attributes, e.g. " + path + "."
+                            + target.attribute().subAttributes().get(0).name()));
+            return new Target(target.extensionUrn(), target.attribute(), value, target.common());
+        }
+        return target;
+    }
+
+    // --- pr -------------------------------------------------------------------------------------------------------
+
+    private Predicate present(Target target) {
+        if (isMembership(target)) {
+            return cb.exists(memberRows(null));
+        }
+        QueryModel.Column column = model.columns().get(target.key());
+        if (target.common()) {
+            if (column == null) {
+                throw ScimException.invalidFilter("'" + target.key() + "' cannot be used in filters");
+            }
+            return cb.isNotNull(root.get(column.field()));
+        }
+        Subquery<Integer> rows = query.subquery(Integer.class);
+        Root<AttributeValueEntity> v = rows.from(AttributeValueEntity.class);
+        rows.select(v.get("elementIndex")).where(cb.equal(v.get("resourceId"), root.get("id")),
+                v.get("path").in(paths(target)));
+        return cb.exists(rows);
+    }
+
+    private List<String> paths(Target target) {
+        if (target.sub() != null || !target.attribute().isComplex()) {
+            return List.of(AttributeIndex.path(target.extensionUrn(), target.attribute(), target.sub()));
+        }
+        return target.attribute().subAttributes().stream()
+                .map(s -> AttributeIndex.path(target.extensionUrn(), target.attribute(), s)).toList();
+    }
+
+    // --- comparisons ----------------------------------------------------------------------------------------------
+
+    private Predicate compare(Target raw, CompareOp op, Object value, AttrPath path) {
+        if (value == null) {
+            return switch (op) {
+                case EQ -> cb.not(present(raw));
+                case NE -> present(raw);
+                default -> throw ScimException.invalidFilter("'" + path + " " + op.keyword() + " null' compares "
+                        + "with null: only eq null and ne null are meaningful");
+            };
+        }
+        if (isMembership(raw)) {
+            return membershipCompare(raw, op, value, path);
+        }
+        Target target = comparable(raw, path);
+        if (target.attribute().named("meta") && target.sub() != null && target.sub().named("resourceType")) {
+            boolean equal = String.valueOf(value).equalsIgnoreCase(model.type().name());
+            return (op == CompareOp.EQ) == equal ? cb.conjunction() : cb.disjunction();
+        }
+        QueryModel.Column column = model.columns().get(target.key());
+        if (column != null) {
+            Path<Object> field = root.get(column.field());
+            if (op == CompareOp.NE) {
+                return cb.or(cb.isNull(field), cb.not(test(target.leaf(), CompareOp.EQ, value, path, field,
+                        column.matching())));
+            }
+            return test(target.leaf(), op, value, path, field, column.matching());
+        }
+        if (target.common()) {
+            throw ScimException.invalidFilter("'" + path + "' cannot be used in filters");
+        }
+        String indexPath = AttributeIndex.path(target.extensionUrn(), target.attribute(), target.sub());
+        if (op == CompareOp.NE) {
+            return cb.not(cb.exists(indexed(indexPath, target.leaf(), CompareOp.EQ, value, path, null)));
+        }
+        return cb.exists(indexed(indexPath, target.leaf(), op, value, path, null));
+    }
+
+    /** Rows of the attribute index of this resource at {@code path} satisfying the comparison. */
+    private Subquery<Integer> indexed(String indexPath, Attribute leaf, CompareOp op, Object value, AttrPath path,
+                                      Expression<Integer> element) {
+        Subquery<Integer> rows = query.subquery(Integer.class);
+        Root<AttributeValueEntity> v = rows.from(AttributeValueEntity.class);
+        Predicate where = cb.and(cb.equal(v.get("resourceId"), root.get("id")), cb.equal(v.get("path"), indexPath));
+        if (element != null) {
+            where = cb.and(where, cb.equal(v.get("elementIndex"), element));
+        }
+        if (op != CompareOp.PR) {
+            where = cb.and(where, test(leaf, op, value, path, indexField(v, leaf), leaf.caseExact()
+                    ? QueryModel.Matching.EXACT : QueryModel.Matching.KEY_COLUMN));
+        }
+        return rows.select(v.get("elementIndex")).where(where);
+    }
+
+    private static Path<Object> indexField(Root<AttributeValueEntity> v, Attribute leaf) {
+        return switch (leaf.type()) {
+            case BOOLEAN -> v.get("valueBoolean");
+            case INTEGER, DECIMAL -> v.get("valueNumber");
+            case DATE_TIME -> v.get("valueTime");
+            default -> v.get(leaf.caseExact() ? "valueText" : "valueKey");
         };
     }
 
-    private ScimException unsupported(String what) {
-        String attributes = columns.keySet().stream().sorted().collect(Collectors.joining(", "));
-        return ScimException.invalidFilter("This server does not filter on " + what + " yet: it supports 'eq' on "
-                + attributes + ", combined with 'and'");
+    /** {@code field op value} for the type of {@code leaf}. */
+    @SuppressWarnings("unchecked")
+    private Predicate test(Attribute leaf, CompareOp op, Object value, AttrPath path, Path<Object> field,
+                           QueryModel.Matching matching) {
+        AttributeType type = leaf.type();
+        switch (type) {
+            case BOOLEAN -> {
+                Boolean operand = booleanOperand(value);
+                if (operand == null || op != CompareOp.EQ) {
+                    throw ScimException.invalidFilter("'" + path + "' is a boolean: use eq or ne with true or false");
+                }
+                return cb.equal(field, operand);
+            }
+            case INTEGER, DECIMAL -> {
+                return ordered(op, (Expression<BigDecimal>) (Expression<?>) field, numberOperand(value, path), path);
+            }
+            case DATE_TIME -> {
+                return ordered(op, (Expression<Instant>) (Expression<?>) field, timeOperand(value, path), path);
+            }
+            default -> {
+                if (type == AttributeType.BINARY && op != CompareOp.EQ) {
+                    throw ScimException.invalidFilter("'" + path + "' is binary: only eq, ne and pr apply");
+                }
+                Expression<String> text = (Expression<String>) (Expression<?>) field;
+                String operand = String.valueOf(value);
+                if (matching == QueryModel.Matching.KEY_COLUMN) {
+                    operand = operand.toLowerCase(Locale.ROOT);
+                } else if (matching == QueryModel.Matching.LOWER) {
+                    text = cb.lower(text);
+                    operand = operand.toLowerCase(Locale.ROOT);
+                }
+                return switch (op) {
+                    case CO -> cb.like(text, "%" + escapeLike(operand) + "%", '\\');
+                    case SW -> cb.like(text, escapeLike(operand) + "%", '\\');
+                    case EW -> cb.like(text, "%" + escapeLike(operand), '\\');
+                    default -> ordered(op, text, operand, path);
+                };
+            }
+        }
+    }
+
+    private <T extends Comparable<? super T>> Predicate ordered(CompareOp op, Expression<T> field, T operand,
+                                                               AttrPath path) {
+        return switch (op) {
+            case EQ -> cb.equal(field, operand);
+            case GT -> cb.greaterThan(field, operand);
+            case GE -> cb.greaterThanOrEqualTo(field, operand);
+            case LT -> cb.lessThan(field, operand);
+            case LE -> cb.lessThanOrEqualTo(field, operand);
+            default -> throw ScimException.invalidFilter("Operator '" + op.keyword() + "' does not apply to '" + path
+                    + "': co, sw and ew are for strings");
+        };
+    }
+
+    private static Boolean booleanOperand(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s.toLowerCase(Locale.ROOT));
+        }
+        return null;
+    }
+
+    private static BigDecimal numberOperand(Object value, AttrPath path) {
+        try {
+            return value instanceof Long l ? BigDecimal.valueOf(l)
+                    : value instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            throw ScimException.invalidFilter("'" + path + "' is numeric: compare it with a number, not " + value);
+        }
+    }
+
+    private static Instant timeOperand(Object value, AttrPath path) {
+        try {
+            return OffsetDateTime.parse(String.valueOf(value)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ScimException.invalidFilter("'" + path + "' is a dateTime: compare it with a value such as "
+                    + "\"2026-01-31T12:00:00Z\", not " + value);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    // --- value filters ----------------------------------------------------------------------------------------
+
+    private Predicate valuePath(Filter.ValuePath valuePath) {
+        Target target = target(valuePath.attribute());
+        if (isMembership(target)) {
+            Subquery<Integer> rows = memberRows(null);
+            Root<?> m = rows.getRoots().iterator().next();
+            rows.where(cb.and(rows.getRestriction(), memberPredicate(valuePath.filter(), m, target)));
+            return cb.exists(rows);
+        }
+        if (!target.attribute().isComplex() || target.common()) {
+            throw ScimException.invalidFilter("'" + valuePath.attribute() + "[...]' needs a multi-valued complex "
+                    + "attribute such as emails or addresses");
+        }
+        Subquery<Integer> elements = query.subquery(Integer.class);
+        Root<AttributeValueEntity> e = elements.from(AttributeValueEntity.class);
+        elements.select(e.get("elementIndex")).where(cb.equal(e.get("resourceId"), root.get("id")),
+                e.get("path").in(paths(target)),
+                elementPredicate(valuePath.filter(), target, e.get("elementIndex")));
+        return cb.exists(elements);
+    }
+
+    /** The value filter's terms, each an {@code EXISTS} on the same element. */
+    private Predicate elementPredicate(Filter filter, Target owner, Expression<Integer> element) {
+        if (filter instanceof Filter.And and) {
+            return cb.and(and.filters().stream().map(f -> elementPredicate(f, owner, element)).toArray(Predicate[]::new));
+        }
+        if (filter instanceof Filter.Or or) {
+            return cb.or(or.filters().stream().map(f -> elementPredicate(f, owner, element)).toArray(Predicate[]::new));
+        }
+        if (filter instanceof Filter.Not not) {
+            return cb.not(elementPredicate(not.filter(), owner, element));
+        }
+        AttrPath path = filter instanceof Filter.Compare c ? c.path() : ((Filter.Present) filter).path();
+        Attribute sub = owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter("'"
+                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"));
+        String indexPath = AttributeIndex.path(owner.extensionUrn(), owner.attribute(), sub);
+        AttrPath full = new AttrPath(owner.extensionUrn(), owner.attribute().name(), sub.name());
+        if (filter instanceof Filter.Present) {
+            return cb.exists(indexed(indexPath, sub, CompareOp.PR, null, full, element));
+        }
+        Filter.Compare compare = (Filter.Compare) filter;
+        if (compare.value() == null || compare.op() == CompareOp.NE) {
+            CompareOp positive = compare.value() == null ? CompareOp.PR : CompareOp.EQ;
+            Predicate exists = cb.exists(indexed(indexPath, sub, positive, compare.value(), full, element));
+            return (compare.op() == CompareOp.EQ) == (compare.value() == null) ? cb.not(exists) : exists;
+        }
+        return cb.exists(indexed(indexPath, sub, compare.op(), compare.value(), full, element));
+    }
+
+    // --- membership (Group.members, User.groups) ----------------------------------------------------------------
+
+    private Subquery<Integer> memberRows(Predicate extra) {
+        QueryModel.Membership membership = model.membership();
+        Subquery<Integer> rows = query.subquery(Integer.class);
+        Root<MemberEntity> m = rows.from(MemberEntity.class);
+        Predicate owner = cb.and(cb.equal(m.get(membership.ownerField()), root.get("id")),
+                cb.equal(m.get("tenantId"), tenantId));
+        rows.select(cb.literal(1)).where(extra == null ? owner : cb.and(owner, extra));
+        return rows;
+    }
+
+    private Predicate membershipCompare(Target raw, CompareOp op, Object value, AttrPath path) {
+        Target target = comparable(raw, path);
+        Subquery<Integer> rows = memberRows(null);
+        Root<?> m = rows.getRoots().iterator().next();
+        CompareOp positive = op == CompareOp.NE ? CompareOp.EQ : op;
+        rows.where(cb.and(rows.getRestriction(), memberTest(target.sub(), positive, value, m, path)));
+        return op == CompareOp.NE ? cb.not(cb.exists(rows)) : cb.exists(rows);
+    }
+
+    private Predicate memberPredicate(Filter filter, Root<?> m, Target owner) {
+        if (filter instanceof Filter.And and) {
+            return cb.and(and.filters().stream().map(f -> memberPredicate(f, m, owner)).toArray(Predicate[]::new));
+        }
+        if (filter instanceof Filter.Or or) {
+            return cb.or(or.filters().stream().map(f -> memberPredicate(f, m, owner)).toArray(Predicate[]::new));
+        }
+        if (filter instanceof Filter.Not not) {
+            return cb.not(memberPredicate(not.filter(), m, owner));
+        }
+        AttrPath path = filter instanceof Filter.Compare c ? c.path() : ((Filter.Present) filter).path();
+        Attribute sub = owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter("'"
+                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"));
+        AttrPath full = new AttrPath(null, owner.attribute().name(), sub.name());
+        if (filter instanceof Filter.Present) {
+            return memberField(sub, m, full) == null ? cb.conjunction() : cb.isNotNull(memberField(sub, m, full));
+        }
+        Filter.Compare compare = (Filter.Compare) filter;
+        if (compare.op() == CompareOp.NE) {
+            return cb.not(memberTest(sub, CompareOp.EQ, compare.value(), m, full));
+        }
+        return memberTest(sub, compare.op(), compare.value(), m, full);
+    }
+
+    private Predicate memberTest(Attribute sub, CompareOp op, Object value, Root<?> m, AttrPath path) {
+        Path<Object> field = memberField(sub, m, path);
+        if (field == null) {
+            // the type of every User.groups value is "direct"
+            boolean equal = "direct".equalsIgnoreCase(String.valueOf(value));
+            return (op == CompareOp.EQ) == equal ? cb.conjunction() : cb.disjunction();
+        }
+        QueryModel.Matching matching = sub.named("type") ? QueryModel.Matching.LOWER : QueryModel.Matching.EXACT;
+        return test(sub, op, value, path, field, matching);
+    }
+
+    private Path<Object> memberField(Attribute sub, Root<?> m, AttrPath path) {
+        QueryModel.Membership membership = model.membership();
+        if (sub.named("value")) {
+            return m.get(membership.valueField());
+        }
+        if (sub.named("type")) {
+            return membership.typeField() == null ? null : m.get(membership.typeField());
+        }
+        throw ScimException.invalidFilter("'" + path + "' cannot be used in filters; filter " + membership.attribute()
+                + " by value or type");
     }
 }

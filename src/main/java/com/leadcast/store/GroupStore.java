@@ -1,6 +1,7 @@
 package com.leadcast.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.schema.SchemaRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -19,10 +20,13 @@ import java.util.Set;
 @ApplicationScoped
 public class GroupStore extends ResourceStore<GroupEntity> {
 
-    private static final Map<String, FilterCompiler.Column> FILTER_COLUMNS = Map.of(
-            "id", new FilterCompiler.Column("id", FilterCompiler.Matching.EXACT),
-            "externalid", new FilterCompiler.Column("externalId", FilterCompiler.Matching.EXACT),
-            "displayname", new FilterCompiler.Column("displayNameKey", FilterCompiler.Matching.KEY_COLUMN));
+    private static final QueryModel MODEL = new QueryModel(SchemaRegistry.standard().groupType(), Map.of(
+            "id", QueryModel.Column.exact("id"),
+            "externalid", QueryModel.Column.exact("externalId"),
+            "displayname", new QueryModel.Column("displayNameKey", QueryModel.Matching.KEY_COLUMN),
+            "meta.created", QueryModel.Column.exact("createdAt"),
+            "meta.lastmodified", QueryModel.Column.exact("lastModifiedAt")),
+            new QueryModel.Membership("members", "groupId", "memberId", "memberType"));
 
     /** A member as the Group resource shows it (RFC 7643 §4.2): its id, "User" or "Group", and a display name. */
     public record MemberRef(String value, String type, String display) {
@@ -39,23 +43,16 @@ public class GroupStore extends ResourceStore<GroupEntity> {
     }
 
     @Override
-    protected Map<String, FilterCompiler.Column> filterColumns() {
-        return FILTER_COLUMNS;
+    protected QueryModel queryModel() {
+        return MODEL;
     }
 
     public GroupEntity create(String tenantId, ObjectNode document) {
-        Instant now = Instant.now();
-        GroupEntity group = new GroupEntity(tenantId, now);
-        group.writeDocument(document, now);
-        return flushed(() -> {
-            em.persist(group);
-            return group;
-        }, () -> conflict(document));
+        return insert(new GroupEntity(tenantId, Instant.now()), document, () -> conflict(document));
     }
 
     public GroupEntity update(GroupEntity group, ObjectNode document) {
-        group.writeDocument(document, Instant.now());
-        return flushed(() -> group, () -> conflict(document));
+        return rewrite(group, document, () -> conflict(document));
     }
 
     /** Marks the group modified (a membership change is a change of the group). */
@@ -69,7 +66,7 @@ public class GroupStore extends ResourceStore<GroupEntity> {
                 .setParameter("tenant", group.getTenantId())
                 .setParameter("id", group.getId())
                 .executeUpdate();
-        em.remove(group);
+        remove(group);
     }
 
     /** The members of each of {@code groupIds}, with display names, in one query. */

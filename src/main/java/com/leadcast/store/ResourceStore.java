@@ -2,18 +2,21 @@ package com.leadcast.store;
 
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.filter.Filter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.hibernate.exception.ConstraintViolationException;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -25,13 +28,16 @@ abstract class ResourceStore<E extends ResourceEntity> {
     @PersistenceContext(unitName = "scim")
     protected EntityManager em;
 
+    @Inject
+    AttributeIndex index;
+
     protected abstract Class<E> entityType();
 
     /** The SCIM resource type name, for error details ("User", "Group"). */
     protected abstract String resourceName();
 
-    /** The attributes that have columns of their own, by lower-case name, for {@link FilterCompiler}. */
-    protected abstract Map<String, FilterCompiler.Column> filterColumns();
+    /** How the resource type's attributes are found in SQL, for {@link FilterCompiler}. */
+    protected abstract QueryModel queryModel();
 
     /** The resource {@code id} of the tenant, or 404: another tenant's ids are as unknown as ids never issued. */
     public E require(String tenantId, String id) {
@@ -68,7 +74,7 @@ abstract class ResourceStore<E extends ResourceEntity> {
 
         CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
         Root<E> countRoot = countQuery.from(entityType());
-        countQuery.select(cb.count(countRoot)).where(where(cb, countRoot, tenantId, filter));
+        countQuery.select(cb.count(countRoot)).where(where(cb, countQuery, countRoot, tenantId, filter));
         long total = em.createQuery(countQuery).getSingleResult();
         if (count == 0 || total < startIndex) {
             return new Page<>(total, List.of());
@@ -76,7 +82,7 @@ abstract class ResourceStore<E extends ResourceEntity> {
 
         CriteriaQuery<E> query = cb.createQuery(entityType());
         Root<E> root = query.from(entityType());
-        query.select(root).where(where(cb, root, tenantId, filter))
+        query.select(root).where(where(cb, query, root, tenantId, filter))
                 .orderBy(cb.asc(root.get("createdAt")), cb.asc(root.get("id")));
         List<E> resources = em.createQuery(query)
                 .setFirstResult(startIndex - 1)
@@ -85,9 +91,35 @@ abstract class ResourceStore<E extends ResourceEntity> {
         return new Page<>(total, resources);
     }
 
-    private Predicate where(CriteriaBuilder cb, Root<E> root, String tenantId, Filter filter) {
+    private Predicate where(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root, String tenantId, Filter filter) {
         Predicate tenant = cb.equal(root.get("tenantId"), tenantId);
-        return filter == null ? tenant : cb.and(tenant, FilterCompiler.compile(filter, cb, root, filterColumns()));
+        return filter == null ? tenant
+                : cb.and(tenant, FilterCompiler.compile(filter, cb, query, root, queryModel(), tenantId));
+    }
+
+    /** Stores a new resource from a checked document, with its attribute index. */
+    protected E insert(E entity, ObjectNode document, Supplier<String> conflictDetail) {
+        entity.writeDocument(document, Instant.now());
+        E saved = flushed(() -> {
+            em.persist(entity);
+            return entity;
+        }, conflictDetail);
+        index.write(entity.getTenantId(), entity.getId(), queryModel().type(), document, true);
+        return saved;
+    }
+
+    /** Replaces a stored resource's document and attribute index. */
+    protected E rewrite(E entity, ObjectNode document, Supplier<String> conflictDetail) {
+        entity.writeDocument(document, Instant.now());
+        E saved = flushed(() -> entity, conflictDetail);
+        index.write(entity.getTenantId(), entity.getId(), queryModel().type(), document, false);
+        return saved;
+    }
+
+    /** Deletes a resource and its attribute index. */
+    protected void remove(E entity) {
+        index.delete(entity.getId());
+        em.remove(entity);
     }
 
     /**

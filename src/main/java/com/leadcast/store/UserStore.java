@@ -1,6 +1,7 @@
 package com.leadcast.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.schema.SchemaRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -14,11 +15,13 @@ import java.util.Map;
 @ApplicationScoped
 public class UserStore extends ResourceStore<UserEntity> {
 
-    private static final Map<String, FilterCompiler.Column> FILTER_COLUMNS = Map.of(
-            "id", new FilterCompiler.Column("id", FilterCompiler.Matching.EXACT),
-            "externalid", new FilterCompiler.Column("externalId", FilterCompiler.Matching.EXACT),
-            "username", new FilterCompiler.Column("userNameKey", FilterCompiler.Matching.KEY_COLUMN),
-            "displayname", new FilterCompiler.Column("displayName", FilterCompiler.Matching.LOWER));
+    private static final QueryModel MODEL = new QueryModel(SchemaRegistry.standard().userType(), Map.of(
+            "id", QueryModel.Column.exact("id"),
+            "externalid", QueryModel.Column.exact("externalId"),
+            "username", new QueryModel.Column("userNameKey", QueryModel.Matching.KEY_COLUMN),
+            "meta.created", QueryModel.Column.exact("createdAt"),
+            "meta.lastmodified", QueryModel.Column.exact("lastModifiedAt")),
+            new QueryModel.Membership("groups", "memberId", "groupId", null));
 
     /** A group a user belongs to, for the user's read-only {@code groups} attribute (RFC 7643 §4.1.2). */
     public record GroupRef(String id, String displayName) {
@@ -35,29 +38,23 @@ public class UserStore extends ResourceStore<UserEntity> {
     }
 
     @Override
-    protected Map<String, FilterCompiler.Column> filterColumns() {
-        return FILTER_COLUMNS;
+    protected QueryModel queryModel() {
+        return MODEL;
     }
 
     /** Creates a user from a checked document; {@code passwordHash} may be null. */
     public UserEntity create(String tenantId, ObjectNode document, String passwordHash) {
-        Instant now = Instant.now();
-        UserEntity user = new UserEntity(tenantId, now);
-        user.writeDocument(document, now);
+        UserEntity user = new UserEntity(tenantId, Instant.now());
         user.setPasswordHash(passwordHash);
-        return flushed(() -> {
-            em.persist(user);
-            return user;
-        }, () -> conflict(document));
+        return insert(user, document, () -> conflict(document));
     }
 
     /** Replaces the user's attributes; a null {@code passwordHash} keeps the current password. */
     public UserEntity update(UserEntity user, ObjectNode document, String passwordHash) {
-        user.writeDocument(document, Instant.now());
         if (passwordHash != null) {
             user.setPasswordHash(passwordHash);
         }
-        return flushed(() -> user, () -> conflict(document));
+        return rewrite(user, document, () -> conflict(document));
     }
 
     /** Deletes the user and its memberships in every group. */
@@ -66,7 +63,7 @@ public class UserStore extends ResourceStore<UserEntity> {
                 .setParameter("tenant", user.getTenantId())
                 .setParameter("id", user.getId())
                 .executeUpdate();
-        em.remove(user);
+        remove(user);
     }
 
     /** The groups each of {@code userIds} is a direct member of, in one query. */

@@ -2,7 +2,9 @@ package com.leadcast.tenant;
 
 import com.leadcast.scim.ScimException;
 import com.leadcast.security.TokenSecrets;
+import com.leadcast.store.TenantData;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -22,6 +24,9 @@ public class TenantAdministration {
 
     @PersistenceContext(unitName = "scim")
     private EntityManager em;
+
+    @Inject
+    TenantData tenantData;
 
     public Tenant createTenant(String name) {
         if (name == null || name.isBlank()) {
@@ -49,10 +54,7 @@ public class TenantAdministration {
 
     public void deleteTenant(String id) {
         Tenant tenant = tenant(id);
-        // memberships first: their rows reference groups and users of the tenant, not the tenant itself
-        em.createQuery("delete from MemberEntity m where m.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
-        em.createQuery("delete from UserEntity u where u.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
-        em.createQuery("delete from GroupEntity g where g.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
+        tenantData.erase(id);
         em.createQuery("delete from ApiToken t where t.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
         em.remove(tenant);
     }

@@ -25,7 +25,7 @@ class DatabaseVendorTest {
     @Test
     void everyVendorDefinesEveryPlaceholderOfTheMigrations() {
         for (DatabaseVendor vendor : DatabaseVendor.values()) {
-            assertEquals(java.util.Set.of("timestamp", "text", "boolean", "table_options"),
+            assertEquals(java.util.Set.of("timestamp", "text", "boolean", "table_options", "key_prefix"),
                     vendor.placeholders().keySet(), vendor::name);
         }
     }
