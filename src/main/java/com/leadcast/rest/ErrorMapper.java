@@ -31,6 +31,19 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return ScimErrors.response(translate(thrown));
     }
 
+    /**
+     * Unreadable JSON (malformed, not an object, duplicate keys, empty): RESTEasy's Jackson module brings a mapper of
+     * its own for {@link JsonProcessingException} that answers {@code text/plain} "Not able to deserialize data
+     * provided."; a mapper for the exact type is needed to win over it (a mapper for {@link Throwable} does not).
+     */
+    @Provider
+    public static class JsonErrors implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException thrown) {
+            return ScimErrors.response(translate(thrown));
+        }
+    }
+
     static ScimException translate(Throwable thrown) {
         Throwable cause = unwrap(thrown);
         if (cause instanceof ScimException scim) {
