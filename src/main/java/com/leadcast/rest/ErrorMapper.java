@@ -28,7 +28,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        return ScimErrors.response(translate(thrown));
+        Response response = ScimErrors.response(translate(thrown));
+        if (unwrap(thrown) instanceof NotAllowedException notAllowed) {
+            // RFC 9110 §15.5.6: a 405 must say which methods the resource has
+            return Response.fromResponse(response).allow(notAllowed.getResponse().getAllowedMethods()).build();
+        }
+        return response;
     }
 
     /**
