@@ -5,10 +5,13 @@ import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -26,9 +29,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable thrown) {
-        Response response = ScimErrors.response(translate(thrown));
+        Response response = ScimErrors.response(translate(thrown), mediaType(request));
         if (unwrap(thrown) instanceof NotAllowedException notAllowed) {
             // RFC 9110 §15.5.6: a 405 must say which methods the resource has
             return Response.fromResponse(response).allow(notAllowed.getResponse().getAllowedMethods()).build();
@@ -43,10 +49,19 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
      */
     @Provider
     public static class JsonErrors implements ExceptionMapper<JsonProcessingException> {
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(JsonProcessingException thrown) {
-            return ScimErrors.response(translate(thrown));
+            return ScimErrors.response(translate(thrown), mediaType(request));
         }
+    }
+
+    /** SCIM JSON, or plain JSON on the admin API. */
+    private static MediaType mediaType(HttpServletRequest request) {
+        return request == null ? ScimMediaType.SCIM_JSON_TYPE
+                : ScimErrors.mediaTypeFor(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     static ScimException translate(Throwable thrown) {

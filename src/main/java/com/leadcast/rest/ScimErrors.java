@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the SCIM error body of RFC 7644 §3.12; the only place that does. */
@@ -26,10 +27,24 @@ public final class ScimErrors {
     }
 
     public static Response response(ScimException e) {
+        return response(e, ScimMediaType.SCIM_JSON_TYPE);
+    }
+
+    /** The error response in {@code type}: {@code application/json} on the admin API, SCIM JSON elsewhere. */
+    public static Response response(ScimException e, MediaType type) {
         return Response.status(e.status())
-                .type(ScimMediaType.SCIM_JSON_TYPE)
+                .type(type)
                 .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()))
                 .build();
+    }
+
+    /**
+     * The media type of an error answered at {@code path} (relative to the context root): the admin API speaks
+     * {@code application/json} (openapi/scim-api.yaml, Admin* responses), everything else SCIM JSON.
+     */
+    public static MediaType mediaTypeFor(String path) {
+        boolean admin = path != null && (path.startsWith("/admin/") || path.startsWith("admin/"));
+        return admin ? MediaType.APPLICATION_JSON_TYPE : ScimMediaType.SCIM_JSON_TYPE;
     }
 
     /** A generic detail for a status the container produced without one. */
