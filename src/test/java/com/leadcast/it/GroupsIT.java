@@ -363,6 +363,51 @@ class GroupsIT extends ScimTestBase {
     }
 
     @Test
+    void patchAskingForMembersShowsTheMembersAfterTheChange() {
+        Http scim = newTenantClient();
+        String a = createUser(scim, uniqueName("a"), null);
+        String b = createUser(scim, uniqueName("b"), "Bea");
+        String group = createGroup(scim, "G " + UUID.randomUUID(), a);
+
+        Reply reply = scim.patch(GROUPS + "/" + group + "?attributes=members", op(
+                "{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + a + "\"}]},"
+                        + "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + b + "\"}]}"));
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(Set.of(b), memberIds(reply.json()));
+        assertMember(reply.json(), b, "User", "Bea");
+        assertFalse(reply.json().has("displayName"), reply::toString);
+    }
+
+    @Test
+    void concurrentMembershipPatchesAllLand() throws Exception {
+        Http scim = newTenantClient();
+        String group = createGroup(scim, "Busy " + UUID.randomUUID());
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            users.add(createUser(scim, uniqueName("c" + i), null));
+        }
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
+            for (String user : users) {
+                // each user added twice at once: distinct members and duplicates race each other
+                replies.add(pool.submit(() -> scim.patch(GROUPS + "/" + group, addMembers(user))));
+                replies.add(pool.submit(() -> scim.patch(GROUPS + "/" + group, addMembers(user))));
+            }
+            for (java.util.concurrent.Future<Reply> reply : replies) {
+                Reply r = reply.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(204, r.status(), r::toString);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode members = scim.get(GROUPS + "/" + group).json().path("members");
+        assertEquals(new TreeSet<>(users), memberIds(scim.get(GROUPS + "/" + group).json()));
+        assertEquals(8, members.size(), members::toString);
+    }
+
+    @Test
     void unknownMemberIdIsInvalidValueAndNothingOfThePatchIsApplied() {
         Http scim = newTenantClient();
         String member = createUser(scim, uniqueName("member"), null);
@@ -569,6 +614,19 @@ class GroupsIT extends ScimTestBase {
                 + "\"value\":\"CASE " + suffix + "\"}"));
         assertEquals(204, reply.status(), reply::toString);
         assertEquals("CASE " + suffix, scim.get(GROUPS + "/" + group).text("displayName"));
+    }
+
+    @Test
+    void overlongDisplayNameOrExternalIdIsInvalidValueNotAServerError() {
+        Http scim = newTenantClient();
+        String longName = "N".repeat(600);
+        assertScimError(scim.post(GROUPS, "{\"displayName\":\"" + longName + "\"}"), 400, "invalidValue");
+        assertScimError(scim.post(GROUPS, "{\"displayName\":\"ok " + UUID.randomUUID() + "\",\"externalId\":\""
+                + "e".repeat(600) + "\"}"), 400, "invalidValue");
+        String group = createGroup(scim, "Short " + UUID.randomUUID());
+        assertScimError(scim.patch(GROUPS + "/" + group, op("{\"op\":\"replace\",\"path\":\"displayName\","
+                + "\"value\":\"" + longName + "\"}")), 400, "invalidValue");
+        assertEquals(1, scim.get(GROUPS).json().path("totalResults").asInt());
     }
 
     @Test
