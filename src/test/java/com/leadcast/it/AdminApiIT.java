@@ -126,6 +126,15 @@ class AdminApiIT extends ScimTestBase {
         assertAdminError(admin.delete(TENANTS + "/" + tenant + "/tokens/" + UUID.randomUUID()), 404);
     }
 
+    @Test
+    void unknownAdminPathOrMethodIsAJsonError() {
+        assertAdminError(admin.get("/admin/v1/nothing"), 404);
+        Reply wrongMethod = admin.put(TENANTS, "{\"name\":\"x\"}");
+        assertAdminError(wrongMethod, 405);
+        String allow = wrongMethod.header("Allow").orElse("");
+        assertTrue(allow.contains("GET") && allow.contains("POST") && !allow.contains("PUT"), () -> "Allow: " + allow);
+    }
+
     // --- tokens -------------------------------------------------------------------------------------------------------
 
     @Test
