@@ -5,13 +5,13 @@ import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -29,11 +29,16 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
     @Context
-    UriInfo uriInfo;
+    HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable thrown) {
-        return ScimErrors.response(translate(thrown), ScimErrors.mediaTypeFor(uriInfo.getPath()));
+        Response response = ScimErrors.response(translate(thrown), ScimErrors.mediaTypeFor(request));
+        if (unwrap(thrown) instanceof NotAllowedException notAllowed) {
+            // RFC 9110 §15.5.6: a 405 must say which methods the resource has
+            return Response.fromResponse(response).allow(notAllowed.getResponse().getAllowedMethods()).build();
+        }
+        return response;
     }
 
     static ScimException translate(Throwable thrown) {

@@ -12,7 +12,7 @@ import java.io.IOException;
 /**
  * The error page of the whole web application (see web.xml): whatever the container answers by itself (401 and 403
  * from authentication, 404 outside the APIs, 500 from a filter) still comes as a SCIM error body in
- * {@code application/scim+json}, never as an HTML page.
+ * {@code application/scim+json} ({@code application/json} on the admin API), never as an HTML page.
  */
 @WebServlet(urlPatterns = "/scim-error")
 public class ErrorPageServlet extends HttpServlet {
@@ -30,9 +30,10 @@ public class ErrorPageServlet extends HttpServlet {
             status = HttpServletResponse.SC_NOT_FOUND;
         }
         Object detail = request.getAttribute(DETAIL_ATTRIBUTE);
-        response.setStatus(status);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        response.setContentType(ScimErrors.mediaTypeFor(uri == null ? "" : uri.toString()));
+        String path = (uri instanceof String u ? u : request.getRequestURI()).substring(request.getContextPath().length());
+        response.setStatus(status);
+        response.setContentType(ScimErrors.mediaTypeFor(path).toString());
         response.setCharacterEncoding("UTF-8");
         MAPPER.writeValue(response.getOutputStream(), ScimErrors.body(status, null,
                 detail != null ? detail.toString() : ScimErrors.defaultDetail(status)));

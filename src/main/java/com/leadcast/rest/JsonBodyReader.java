@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -28,6 +30,9 @@ import java.lang.reflect.Type;
 public class JsonBodyReader implements MessageBodyReader<Object> {
 
     private final ObjectMapper mapper = JsonMapperProvider.MAPPER;
+
+    @Context
+    HttpServletRequest request;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -52,11 +57,11 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         } catch (JsonProcessingException e) {
             String expected = ObjectNode.class.isAssignableFrom(type) ? "a JSON object" : "valid JSON";
             throw refused(ScimException.invalidSyntax("The request body is not " + expected + ": "
-                    + e.getOriginalMessage()));
+                    + e.getOriginalMessage().replace("creator property", "property")));
         }
     }
 
-    private static WebApplicationException refused(ScimException e) {
-        return new WebApplicationException(e.getMessage(), ScimErrors.response(e));
+    private WebApplicationException refused(ScimException e) {
+        return new WebApplicationException(e.getMessage(), ScimErrors.response(e, ScimErrors.mediaTypeFor(request)));
     }
 }

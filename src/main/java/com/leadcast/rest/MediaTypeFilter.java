@@ -22,7 +22,9 @@ public class MediaTypeFilter implements ContainerRequestFilter {
             return;
         }
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, ScimMediaType.SCIM_JSON);
-        if (request.hasEntity() && request.getMediaType() == null) {
+        // not request.hasEntity(): RESTEasy answers it from the Content-Type, so it is false exactly when this applies;
+        // on a request without a body the header is never read
+        if (request.getMediaType() == null) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, ScimMediaType.SCIM_JSON);
         }
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the SCIM error body of RFC 7644 §3.12; the only place that does. */
@@ -26,21 +28,30 @@ public final class ScimErrors {
     }
 
     public static Response response(ScimException e) {
-        return response(e, ScimMediaType.SCIM_JSON);
+        return response(e, ScimMediaType.SCIM_JSON_TYPE);
     }
 
-    /** The error response in {@code mediaType} (see {@link #mediaTypeFor}). */
-    public static Response response(ScimException e, String mediaType) {
+    /** The error response in {@code type}: {@code application/json} on the admin API, SCIM JSON elsewhere. */
+    public static Response response(ScimException e, MediaType type) {
         return Response.status(e.status())
-                .type(mediaType)
+                .type(type)
                 .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()))
                 .build();
     }
 
-    /** Errors of the admin API are {@code application/json}, like the rest of it; all others SCIM JSON. */
-    public static String mediaTypeFor(String path) {
-        String relative = path.startsWith("/") ? path.substring(1) : path;
-        return relative.startsWith("admin/") ? "application/json" : ScimMediaType.SCIM_JSON;
+    /**
+     * The media type of an error answered at {@code path} (relative to the context root): the admin API speaks
+     * {@code application/json} (openapi/scim-api.yaml, Admin* responses), everything else SCIM JSON.
+     */
+    public static MediaType mediaTypeFor(String path) {
+        boolean admin = path != null && (path.startsWith("/admin/") || path.startsWith("admin/"));
+        return admin ? MediaType.APPLICATION_JSON_TYPE : ScimMediaType.SCIM_JSON_TYPE;
+    }
+
+    /** {@link #mediaTypeFor(String)} for the path of {@code request}; SCIM JSON without a request. */
+    public static MediaType mediaTypeFor(HttpServletRequest request) {
+        return request == null ? ScimMediaType.SCIM_JSON_TYPE
+                : mediaTypeFor(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     /** A generic detail for a status the container produced without one. */

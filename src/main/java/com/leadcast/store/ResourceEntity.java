@@ -9,6 +9,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -49,15 +50,19 @@ public abstract class ResourceEntity {
     protected ResourceEntity(String tenantId, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId;
-        this.createdAt = now;
-        this.lastModifiedAt = now;
+        this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        this.lastModifiedAt = this.createdAt;
     }
 
-    /** Stores {@code document} and the columns derived from it. */
+    /**
+     * Stores {@code document} and the columns derived from it. Times are kept to the microsecond, the precision of
+     * the columns, so that the response to a write shows the {@code meta} times every later read shows (the database
+     * would round the clock's nanoseconds, now and then into the next millisecond).
+     */
     void writeDocument(ObjectNode document, Instant now) {
         this.attributes = Json.write(document);
         this.externalId = Json.text(document, "externalId");
-        this.lastModifiedAt = now;
+        this.lastModifiedAt = now.truncatedTo(ChronoUnit.MICROS);
         deriveColumns(document);
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,13 @@ import java.util.function.Supplier;
 
 /**
  * What the stores of Users and Groups share: tenant-scoped look-up, locking, filtered and paged queries evaluated by
- * the database, and translation of a unique-constraint violation into {@code 409 uniqueness}.
+ * the database, and translation of a unique-constraint violation into {@code 409 uniqueness} and of a value too long
+ * for its column into {@code 400 invalidValue}.
  */
 abstract class ResourceStore<E extends ResourceEntity> {
+
+    /** The length of the string columns copied out of a document (user_name, display_name, external_id). */
+    static final int MAX_COLUMN_LENGTH = 512;
 
     @PersistenceContext(unitName = "scim")
     protected EntityManager em;
@@ -135,6 +140,11 @@ abstract class ResourceStore<E extends ResourceEntity> {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException) {
                     throw ScimException.uniqueness(conflictDetail.get());
+                }
+                if (t instanceof DataException) {
+                    // SQLSTATE class 22: what the client sent does not fit a column, in practice a string too long
+                    throw ScimException.invalidValue("A value is longer than this service stores: userName, "
+                            + "displayName and externalId may be at most " + MAX_COLUMN_LENGTH + " characters");
                 }
             }
             throw e;

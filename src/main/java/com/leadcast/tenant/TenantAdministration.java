@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 
+import static java.time.temporal.ChronoUnit.MICROS;
+
 /**
  * Creating, listing and deleting tenants and their API tokens. Deleting a tenant deletes everything it owns (the
  * database cascades from the tenant row); revoking a token takes effect on the next request.
@@ -35,7 +37,7 @@ public class TenantAdministration {
         if (name.length() > 200) {
             throw ScimException.invalidValue("\"name\" may be at most 200 characters long");
         }
-        Tenant tenant = new Tenant(name.trim(), Instant.now());
+        Tenant tenant = new Tenant(name.trim(), now());
         em.persist(tenant);
         return tenant;
     }
@@ -68,15 +70,23 @@ public class TenantAdministration {
         if (label.length() > 200) {
             throw ScimException.invalidValue("\"label\" may be at most 200 characters long");
         }
-        Instant now = Instant.now();
+        Instant now = now();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ScimException.invalidValue("\"expiresAt\" must be in the future");
         }
         String secret = TokenSecrets.newSecret();
         ApiToken token = new ApiToken(tenantId, label.trim(), TokenSecrets.hash(secret),
-                TokenSecrets.visiblePrefix(secret), now, expiresAt);
+                TokenSecrets.visiblePrefix(secret), now, expiresAt == null ? null : expiresAt.truncatedTo(MICROS));
         em.persist(token);
         return new IssuedToken(token, secret);
+    }
+
+    /**
+     * The current time as the database keeps it (TIMESTAMP(6), microseconds), so that the times in a creation response
+     * are those every later read shows; the database would otherwise round the clock's nanoseconds.
+     */
+    private static Instant now() {
+        return Instant.now().truncatedTo(MICROS);
     }
 
     public List<ApiToken> tokens(String tenantId) {

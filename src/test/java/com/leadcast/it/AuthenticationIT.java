@@ -64,7 +64,11 @@ class AuthenticationIT extends ScimTestBase {
     @Test
     void tenantTokenCannotCallTheAdminApiAndAdminTokenCannotCallScim() {
         Http scim = newTenantClient();
-        assertScimError(scim.get("/admin/v1/tenants"), 401, null);
+        Reply refused = scim.get("/admin/v1/tenants");
+        assertEquals(401, refused.status(), refused::toString);
+        // the admin API's errors are the ScimError body in application/json (openapi/scim-api.yaml, AdminUnauthorized)
+        assertTrue(refused.contentType().startsWith("application/json"), refused::contentType);
+        assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", refused.json().path("schemas").path(0).asText());
         assertScimError(admin.get(USERS), 401, null);
     }
 
