@@ -40,7 +40,7 @@ public class DiscoveryEndpoint implements DiscoveryApi {
         config.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
         config.putObject("filter").put("supported", true).put("maxResults", ListQuery.MAX_COUNT);
         config.putObject("changePassword").put("supported", true);
-        config.putObject("sort").put("supported", false);
+        config.putObject("sort").put("supported", true);
         config.putObject("etag").put("supported", false);
         config.putObject("pagination")
                 .put("cursor", false)

@@ -93,7 +93,7 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
 
     @Override
     protected Page<GroupEntity> query(ListQuery query) {
-        return groups.query(tenantId(), query.filter(), query.startIndex(), query.count());
+        return groups.query(tenantId(), query);
     }
 
     @Override

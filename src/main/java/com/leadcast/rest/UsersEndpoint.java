@@ -87,7 +87,7 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     @Override
     protected Page<UserEntity> query(ListQuery query) {
-        return users.query(tenantId(), query.filter(), query.startIndex(), query.count());
+        return users.query(tenantId(), query);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.leadcast.store;
 
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.filter.Filter;
+import com.leadcast.scim.query.ListQuery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,12 +12,14 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -71,10 +74,13 @@ abstract class ResourceStore<E extends ResourceEntity> {
     }
 
     /**
-     * The tenant's resources matching {@code filter} (null: all), ordered by creation, from the 1-based
-     * {@code startIndex}, at most {@code count} of them (0: only the total).
+     * The tenant's resources matching the query's filter (none: all), in its sort order (none: creation order),
+     * from the 1-based {@code startIndex}, at most {@code count} of them (0: only the total).
      */
-    public Page<E> query(String tenantId, Filter filter, int startIndex, int count) {
+    public Page<E> query(String tenantId, ListQuery listQuery) {
+        Filter filter = listQuery.filter();
+        int startIndex = listQuery.startIndex();
+        int count = listQuery.count();
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
         CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
@@ -87,8 +93,13 @@ abstract class ResourceStore<E extends ResourceEntity> {
 
         CriteriaQuery<E> query = cb.createQuery(entityType());
         Root<E> root = query.from(entityType());
-        query.select(root).where(where(cb, query, root, tenantId, filter))
-                .orderBy(cb.asc(root.get("createdAt")), cb.asc(root.get("id")));
+        List<Order> order = new ArrayList<>();
+        if (listQuery.sortBy() != null) {
+            order.addAll(SortCompiler.order(listQuery.sortBy(), listQuery.descending(), cb, query, root, queryModel()));
+        }
+        order.add(cb.asc(root.get("createdAt")));
+        order.add(cb.asc(root.get("id")));
+        query.select(root).where(where(cb, query, root, tenantId, filter)).orderBy(order);
         List<E> resources = em.createQuery(query)
                 .setFirstResult(startIndex - 1)
                 .setMaxResults(count)

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
+import com.leadcast.scim.filter.AttrPath;
 import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.filter.FilterException;
 import com.leadcast.scim.filter.FilterParser;
+import com.leadcast.scim.filter.PatchPath;
 
 /**
  * The parameters of a query (RFC 7644 §3.4.2), from the URL of a GET or the body of a {@code SearchRequest}
  * (§3.4.3), with the RFC's rules for out-of-range values: a {@code startIndex} below 1 means 1, a negative
  * {@code count} means 0, a {@code count} above {@link #MAX_COUNT} is lowered to it.
  */
-public record ListQuery(Filter filter, int startIndex, int count, String attributes, String excludedAttributes) {
+public record ListQuery(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
+                        String attributes, String excludedAttributes) {
 
     /** Page size when the client gives no {@code count}. */
     public static final int DEFAULT_COUNT = 100;
@@ -22,17 +25,14 @@ public record ListQuery(Filter filter, int startIndex, int count, String attribu
 
     public static ListQuery of(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
                                String attributes, String excludedAttributes, String cursor) {
-        if (sortBy != null && !sortBy.isBlank()) {
-            throw ScimException.notImplemented("Sorting (sortBy) is not supported by this server yet; "
-                    + "results come in creation order");
-        }
         if (cursor != null) {
             throw ScimException.notImplemented("Cursor paging (RFC 9865) is not supported by this server yet; "
                     + "page with startIndex and count");
         }
         int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
         int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
-        return new ListQuery(parseFilter(filter), start, size, attributes, excludedAttributes);
+        return new ListQuery(parseFilter(filter), parseSortBy(sortBy), descending(sortOrder), start, size, attributes,
+                excludedAttributes);
     }
 
     /** The query of a {@code POST .../.search} body (RFC 7644 §3.4.3). */
@@ -58,6 +58,33 @@ public record ListQuery(Filter filter, int startIndex, int count, String attribu
         } catch (FilterException e) {
             throw ScimException.invalidFilter("The filter is not valid: " + e.getMessage());
         }
+    }
+
+    /** {@code sortBy} (RFC 7644 §3.4.2.3): an attribute path, without value filter. */
+    private static AttrPath parseSortBy(String sortBy) {
+        if (sortBy == null || sortBy.isBlank()) {
+            return null;
+        }
+        try {
+            PatchPath path = FilterParser.parsePath(sortBy.trim());
+            if (path.valueFilter() == null) {
+                return path.attribute();
+            }
+        } catch (FilterException e) {
+            // refused below
+        }
+        throw ScimException.invalidValue("sortBy must name one attribute, e.g. userName or name.familyName; '" + sortBy
+                + "' is not an attribute path");
+    }
+
+    private static boolean descending(String sortOrder) {
+        if (sortOrder == null || sortOrder.isBlank() || sortOrder.equalsIgnoreCase("ascending")) {
+            return false;
+        }
+        if (sortOrder.equalsIgnoreCase("descending")) {
+            return true;
+        }
+        throw ScimException.invalidValue("sortOrder must be 'ascending' or 'descending', not '" + sortOrder + "'");
     }
 
     private static String text(ObjectNode body, String field) {
