@@ -126,8 +126,17 @@ public final class PatchEngine {
         if (value == null || !value.isObject()) {
             throw ScimException.invalidValue(where + ": the value for " + urn + " must be an object of its attributes");
         }
-        value.fields().forEachRemaining(field -> applyAt(op,
-                new PatchPath(new AttrPath(urn, field.getKey(), null), null, null), field.getValue(), where));
+        value.fields().forEachRemaining(field -> {
+            // each key is a path within the extension, as the keys of a path-less value are paths of the resource
+            PatchPath path;
+            try {
+                path = FilterParser.parsePath(urn + ":" + field.getKey());
+            } catch (FilterException e) {
+                throw ScimException.invalidPath(where + ": the key \"" + field.getKey() + "\" of " + urn
+                        + " is not an attribute path: " + e.getMessage());
+            }
+            applyAt(op, path, field.getValue(), where);
+        });
     }
 
     private void applyAt(Op op, PatchPath path, JsonNode value, String where) {
