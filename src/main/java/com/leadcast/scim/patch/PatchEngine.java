@@ -350,16 +350,18 @@ public final class PatchEngine {
                     matched.forEach(e -> setSub(e, Op.REMOVE, null));
                 }
             } else {
-                if (matched.isEmpty()) {
-                    ObjectNode created = elementFromFilter(filter);
-                    list.add(created);
-                    matched.add(created);
+                boolean created = matched.isEmpty();
+                if (created) {
+                    ObjectNode element = elementFromFilter(filter);
+                    list.add(element);
+                    matched.add(element);
                 }
                 for (ObjectNode element : matched) {
                     if (sub != null) {
                         setSub(element, op, value);
                     } else if (value != null && value.isObject()) {
-                        if (op == Op.REPLACE) {
+                        // a value created from the filter keeps the filter's terms, so that it matches next time
+                        if (op == Op.REPLACE && !created) {
                             element.removeAll();
                         }
                         merge(element, (ObjectNode) value);
