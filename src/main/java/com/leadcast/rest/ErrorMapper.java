@@ -65,6 +65,19 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return new ScimException(500, null, ScimErrors.defaultDetail(500));
     }
 
+    /**
+     * Unreadable JSON as a SCIM error: RESTEasy's Jackson module brings a mapper of its own for
+     * {@link JsonProcessingException}, more specific than {@code ExceptionMapper<Throwable>} and answering in plain
+     * text, which this one replaces.
+     */
+    @Provider
+    public static class UnreadableJson implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException thrown) {
+            return ScimErrors.response(translate(thrown));
+        }
+    }
+
     private static Throwable unwrap(Throwable thrown) {
         Throwable current = thrown;
         while (current instanceof EJBException && current.getCause() != null) {
