@@ -1,6 +1,7 @@
 package com.leadcast.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.ScimException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -18,6 +19,9 @@ import java.util.UUID;
  */
 @MappedSuperclass
 public abstract class ResourceEntity {
+
+    /** The length of the columns copied out of the document, {@code VARCHAR(512)} in every migration. */
+    static final int MAX_COLUMN_LENGTH = 512;
 
     @Id
     @Column(length = 36)
@@ -56,9 +60,23 @@ public abstract class ResourceEntity {
     /** Stores {@code document} and the columns derived from it. */
     void writeDocument(ObjectNode document, Instant now) {
         this.attributes = Json.write(document);
-        this.externalId = Json.text(document, "externalId");
+        this.externalId = column("externalId", Json.text(document, "externalId"));
         this.lastModifiedAt = now;
         deriveColumns(document);
+    }
+
+    /**
+     * {@code value} of {@code attribute} for a column of its own, refused as {@code invalidValue} when longer than
+     * the column: the database would refuse it with an error that is no client's to read.
+     */
+    protected static String column(String attribute, String value) {
+        // UTF-16 units, as H2 counts them; PostgreSQL and MariaDB count code points, which are never more
+        int length = value == null ? 0 : value.length();
+        if (length > MAX_COLUMN_LENGTH) {
+            throw ScimException.invalidValue("Attribute '" + attribute + "' is " + length
+                    + " characters long; the maximum is " + MAX_COLUMN_LENGTH);
+        }
+        return value;
     }
 
     /** Copies the attributes that have columns of their own out of {@code document}. */
