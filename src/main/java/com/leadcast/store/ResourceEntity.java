@@ -10,6 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -53,16 +54,25 @@ public abstract class ResourceEntity {
     protected ResourceEntity(String tenantId, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId;
-        this.createdAt = now;
-        this.lastModifiedAt = now;
+        this.createdAt = storable(now);
+        this.lastModifiedAt = storable(now);
     }
 
     /** Stores {@code document} and the columns derived from it. */
     void writeDocument(ObjectNode document, Instant now) {
         this.attributes = Json.write(document);
         this.externalId = column("externalId", Json.text(document, "externalId"));
-        this.lastModifiedAt = now;
+        this.lastModifiedAt = storable(now);
         deriveColumns(document);
+    }
+
+    /**
+     * {@code instant} at the millisecond precision of {@code meta}, which every database stores exactly: with the
+     * clock's nanoseconds the database rounds to microseconds, and a resource answered from memory (POST) could
+     * show another {@code meta.created} than the same resource read back (GET).
+     */
+    private static Instant storable(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
