@@ -701,6 +701,33 @@ class UsersIT extends ScimTestBase {
     }
 
     @Test
+    void valueTooLongForItsColumnIsInvalidValueNotAServerError() {
+        String tooLong = "a".repeat(513);
+        for (String body : List.of("{'userName':'" + tooLong + "'}",
+                "{'userName':'" + uniqueName("long") + "','displayName':'" + tooLong + "'}",
+                "{'userName':'" + uniqueName("long") + "','externalId':'" + tooLong + "'}")) {
+            JsonNode error = assertScimError(scim.post(USERS, j(body)), 400, "invalidValue");
+            assertTrue(error.path("detail").asText().contains("512"), error::toString);
+        }
+        JsonNode error = assertScimError(scim.post(USERS, j("{'userName':'" + uniqueName("long") + "','displayName':'"
+                + tooLong + "'}")), 400, "invalidValue");
+        assertTrue(error.path("detail").asText().contains("'displayName'"), error::toString);
+        assertEquals(0, list("").json().path("totalResults").asInt());
+
+        // 512 fit, and attributes without a column of their own have no such limit
+        String longest = "d".repeat(512);
+        Reply created = create("{'userName':'" + "u".repeat(512) + "','displayName':'" + longest + "',"
+                + "'externalId':'" + "e".repeat(512) + "','title':'" + "t".repeat(100_000) + "'}");
+        assertEquals(longest, created.text("displayName"));
+
+        String id = created.text("id");
+        assertScimError(scim.put(USERS + "/" + id, j("{'userName':'" + tooLong + "'}")), 400, "invalidValue");
+        assertScimError(scim.patch(USERS + "/" + id, j("{'Operations':[{'op':'replace','path':'externalId',"
+                + "'value':'" + tooLong + "'}]}")), 400, "invalidValue");
+        assertEquals(created.json(), scim.get(USERS + "/" + id).json());
+    }
+
+    @Test
     void bareStringForEmailsIsTakenAsOneEmailValue() {
         // ResourceChecker's documented leniency: a single value for a list, a bare value for a complex attribute
         JsonNode user = create("{'userName':'" + uniqueName("bare") + "','emails':'notalist-object'}").json();
