@@ -313,7 +313,14 @@ public final class PatchEngine {
                 if (list.isEmpty() && op != Op.REMOVE) {
                     list.add(JSON.objectNode());
                 }
-                list.forEach(element -> setSub((ObjectNode) element, op, value));
+                for (JsonNode element : list) {
+                    if (!(element instanceof ObjectNode object)) {
+                        // only a value an earlier operation of this request added, unchecked, can be one
+                        throw ScimException.invalidValue(where + ": '" + attribute.name() + "' holds " + element
+                                + ", which has no sub-attribute '" + sub.name() + "'; its values must be objects");
+                    }
+                    setSub(object, op, value);
+                }
                 set(withoutEmpty(list));
                 return;
             }
