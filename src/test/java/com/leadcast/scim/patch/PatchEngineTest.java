@@ -259,6 +259,15 @@ class PatchEngineTest {
         }
 
         @Test
+        void subAttributeOfABareValueAddedEarlierInTheRequestIsInvalidValueNotAnInternalError() {
+            ScimException e = refused(ALICE, "[{'op':'add','path':'emails','value':'x@y.com'},"
+                    + "{'op':'replace','path':'emails.type','value':'work'}]");
+            assertEquals(400, e.status());
+            assertEquals(ScimType.INVALID_VALUE, e.scimType());
+            assertTrue(e.detail().startsWith("Operations[1]") && e.detail().contains("emails"), e::detail);
+        }
+
+        @Test
         void subAttributeOfMultiValuedAttributeWithoutFilterAppliesToEveryValue() {
             ObjectNode patched = patch(ALICE, "[{'op':'replace','path':'emails.display','value':'E'}]");
             patched.get("emails").forEach(e -> assertEquals("E", e.get("display").asText()));
