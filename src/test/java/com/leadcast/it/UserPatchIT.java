@@ -327,6 +327,20 @@ class UserPatchIT extends ScimTestBase {
     }
 
     @Test
+    void reassertingUnchangedValuesSucceeds() {
+        JsonNode user = patch("[{'op':'Replace','path':'userName','value':'" + userName + "'},"
+                + "{'op':'Replace','path':'externalId','value':'alice'},{'op':'Add','path':'displayName','value':'Alice Moreau'},"
+                + "{'op':'Add','path':'emails','value':[{'value':'alice@home.example','type':'home'}]}]");
+        ObjectNode expected = created.deepCopy();
+        expected.remove("meta");
+        ObjectNode actual = user.deepCopy();
+        actual.remove("meta");
+        assertEquals(expected, actual);
+        assertEquals(userName.toUpperCase(), patch("[{'op':'Replace','path':'userName','value':'"
+                + userName.toUpperCase() + "'}]").path("userName").asText(), "its own userName in another case");
+    }
+
+    @Test
     void passwordCanBeSetButIsNeverReturned() {
         Reply reply = send("[{'op':'replace','path':'password','value':'N3w-pass!'}]");
         assertEquals(200, reply.status(), reply::toString);

@@ -728,11 +728,30 @@ class UsersIT extends ScimTestBase {
     }
 
     @Test
-    void bareStringForEmailsIsTakenAsOneEmailValue() {
+    void bareValuesForComplexAttributesAreTakenAsTheirValue() {
         // ResourceChecker's documented leniency: a single value for a list, a bare value for a complex attribute
-        JsonNode user = create("{'userName':'" + uniqueName("bare") + "','emails':'notalist-object'}").json();
-        assertEquals(MAPPER.createArrayNode().add(MAPPER.createObjectNode().put("value", "notalist-object")),
-                user.path("emails"));
+        // with a value sub-attribute; Entra sends manager as a bare id and must get an object back
+        JsonNode user = create("{'userName':'" + uniqueName("bare") + "','emails':'notalist-object',"
+                + "'" + ENTERPRISE + "':{'manager':'3f8b2d6a'}}").json();
+        assertEquals(tree("[{'value':'notalist-object'}]"), user.path("emails"));
+        assertEquals(tree("{'value':'3f8b2d6a'}"), user.path(ENTERPRISE).path("manager"));
+    }
+
+    @Test
+    void entraDocumentedCreateRequestIsAccepted() {
+        String userName = "Test_User_" + java.util.UUID.randomUUID();
+        Reply reply = create("{'schemas':['" + CORE + "','" + ENTERPRISE + "'],"
+                + "'externalId':'0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef','userName':'" + userName + "','active':true,"
+                + "'emails':[{'primary':true,'type':'work','value':'Test_User_11bb11bb@testuser.com'}],"
+                + "'meta':{'resourceType':'User'},"
+                + "'name':{'formatted':'givenName familyName','familyName':'familyName','givenName':'givenName'},"
+                + "'roles':[]}");
+        assertEquals(tree("{'externalId':'0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef','userName':'" + userName + "',"
+                + "'active':true,'emails':[{'primary':true,'type':'work','value':'Test_User_11bb11bb@testuser.com'}],"
+                + "'name':{'formatted':'givenName familyName','familyName':'familyName','givenName':'givenName'}}"),
+                written(reply.json()));
+        assertEquals(MAPPER.createArrayNode().add(CORE), reply.json().path("schemas"),
+                "no enterprise attribute was sent, so the extension is not listed");
     }
 
     // --- HTTP and media types ----------------------------------------------------------------------------------
