@@ -258,7 +258,7 @@ class ResourceCheckerTest {
     }
 
     @Test
-    void morethanOnePrimaryValueIsRefused() {
+    void moreThanOnePrimaryValueIsRefused() {
         assertInvalidValueNaming(refused("{'userName':'a','emails':[{'value':'a@x','primary':true},"
                 + "{'value':'b@x','primary':'True'}]}"), "emails");
     }
