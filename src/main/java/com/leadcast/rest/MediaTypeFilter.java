@@ -22,10 +22,13 @@ public class MediaTypeFilter implements ContainerRequestFilter {
             return;
         }
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, ScimMediaType.SCIM_JSON);
-        // not request.hasEntity(): RESTEasy answers it from the Content-Type, so it is false exactly when this applies;
-        // on a request without a body the header is never read
-        if (request.getMediaType() == null) {
+        // not hasEntity(): RESTEasy answers it from the Content-Type header, so it is false exactly when one is missing
+        if (request.getMediaType() == null && hasBody(request)) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, ScimMediaType.SCIM_JSON);
         }
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        return request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
     }
 }

@@ -31,7 +31,7 @@ public class GroupEntity extends ResourceEntity {
 
     @Override
     protected void deriveColumns(ObjectNode document) {
-        displayName = Json.text(document, "displayName");
+        displayName = column("displayName", Json.text(document, "displayName"));
         displayNameKey = Json.key(displayName);
     }
 

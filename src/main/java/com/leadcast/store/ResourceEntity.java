@@ -1,6 +1,7 @@
 package com.leadcast.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.ScimException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -19,6 +20,9 @@ import java.util.UUID;
  */
 @MappedSuperclass
 public abstract class ResourceEntity {
+
+    /** The length of the columns copied out of the document, {@code VARCHAR(512)} in every migration. */
+    static final int MAX_COLUMN_LENGTH = 512;
 
     @Id
     @Column(length = 36)
@@ -50,20 +54,39 @@ public abstract class ResourceEntity {
     protected ResourceEntity(String tenantId, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId;
-        this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
-        this.lastModifiedAt = this.createdAt;
+        this.createdAt = storable(now);
+        this.lastModifiedAt = storable(now);
+    }
+
+    /** Stores {@code document} and the columns derived from it. */
+    void writeDocument(ObjectNode document, Instant now) {
+        this.attributes = Json.write(document);
+        this.externalId = column("externalId", Json.text(document, "externalId"));
+        this.lastModifiedAt = storable(now);
+        deriveColumns(document);
     }
 
     /**
-     * Stores {@code document} and the columns derived from it. Times are kept to the microsecond, the precision of
-     * the columns, so that the response to a write shows the {@code meta} times every later read shows (the database
-     * would round the clock's nanoseconds, now and then into the next millisecond).
+     * {@code instant} at the millisecond precision of {@code meta}, which every database stores exactly: with the
+     * clock's nanoseconds the database rounds to microseconds, and a resource answered from memory (POST) could
+     * show another {@code meta.created} than the same resource read back (GET).
      */
-    void writeDocument(ObjectNode document, Instant now) {
-        this.attributes = Json.write(document);
-        this.externalId = Json.text(document, "externalId");
-        this.lastModifiedAt = now.truncatedTo(ChronoUnit.MICROS);
-        deriveColumns(document);
+    private static Instant storable(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * {@code value} of {@code attribute} for a column of its own, refused as {@code invalidValue} when longer than
+     * the column: the database would refuse it with an error that is no client's to read.
+     */
+    protected static String column(String attribute, String value) {
+        // UTF-16 units, as H2 counts them; PostgreSQL and MariaDB count code points, which are never more
+        int length = value == null ? 0 : value.length();
+        if (length > MAX_COLUMN_LENGTH) {
+            throw ScimException.invalidValue("Attribute '" + attribute + "' is " + length
+                    + " characters long; the maximum is " + MAX_COLUMN_LENGTH);
+        }
+        return value;
     }
 
     /** Copies the attributes that have columns of their own out of {@code document}. */

@@ -39,9 +39,9 @@ public class UserEntity extends ResourceEntity {
 
     @Override
     protected void deriveColumns(ObjectNode document) {
-        userName = Json.text(document, "userName");
-        userNameKey = Json.key(userName);
-        displayName = Json.text(document, "displayName");
+        userName = column("userName", Json.text(document, "userName"));
+        userNameKey = column("userName", Json.key(userName));
+        displayName = column("displayName", Json.text(document, "displayName"));
         active = !document.has("active") || document.get("active").asBoolean(true);
     }
 

@@ -126,8 +126,17 @@ public final class PatchEngine {
         if (value == null || !value.isObject()) {
             throw ScimException.invalidValue(where + ": the value for " + urn + " must be an object of its attributes");
         }
-        value.fields().forEachRemaining(field -> applyAt(op,
-                new PatchPath(new AttrPath(urn, field.getKey(), null), null, null), field.getValue(), where));
+        value.fields().forEachRemaining(field -> {
+            // each key is a path within the extension, as the keys of a path-less value are paths of the resource
+            PatchPath path;
+            try {
+                path = FilterParser.parsePath(urn + ":" + field.getKey());
+            } catch (FilterException e) {
+                throw ScimException.invalidPath(where + ": the key \"" + field.getKey() + "\" of " + urn
+                        + " is not an attribute path: " + e.getMessage());
+            }
+            applyAt(op, path, field.getValue(), where);
+        });
     }
 
     private void applyAt(Op op, PatchPath path, JsonNode value, String where) {
@@ -304,7 +313,14 @@ public final class PatchEngine {
                 if (list.isEmpty() && op != Op.REMOVE) {
                     list.add(JSON.objectNode());
                 }
-                list.forEach(element -> setSub((ObjectNode) element, op, value));
+                for (JsonNode element : list) {
+                    if (!(element instanceof ObjectNode object)) {
+                        // only a value an earlier operation of this request added, unchecked, can be one
+                        throw ScimException.invalidValue(where + ": '" + attribute.name() + "' holds " + element
+                                + ", which has no sub-attribute '" + sub.name() + "'; its values must be objects");
+                    }
+                    setSub(object, op, value);
+                }
                 set(withoutEmpty(list));
                 return;
             }
@@ -341,16 +357,18 @@ public final class PatchEngine {
                     matched.forEach(e -> setSub(e, Op.REMOVE, null));
                 }
             } else {
-                if (matched.isEmpty()) {
-                    ObjectNode created = elementFromFilter(filter);
-                    list.add(created);
-                    matched.add(created);
+                boolean created = matched.isEmpty();
+                if (created) {
+                    ObjectNode element = elementFromFilter(filter);
+                    list.add(element);
+                    matched.add(element);
                 }
                 for (ObjectNode element : matched) {
                     if (sub != null) {
                         setSub(element, op, value);
                     } else if (value != null && value.isObject()) {
-                        if (op == Op.REPLACE) {
+                        // a value created from the filter keeps the filter's terms, so that it matches next time
+                        if (op == Op.REPLACE && !created) {
                             element.removeAll();
                         }
                         merge(element, (ObjectNode) value);
