@@ -41,7 +41,7 @@ public class DiscoveryEndpoint implements DiscoveryApi {
         config.putObject("filter").put("supported", true).put("maxResults", ListQuery.MAX_COUNT);
         config.putObject("changePassword").put("supported", true);
         config.putObject("sort").put("supported", true);
-        config.putObject("etag").put("supported", false);
+        config.putObject("etag").put("supported", true);
         config.putObject("pagination")
                 .put("cursor", false)
                 .put("index", true)

@@ -56,27 +56,27 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
 
     @Override
     public Response getGroup(String id, String attributes, String excludedAttributes, String ifNoneMatch) {
-        return get(id, attributes, excludedAttributes);
+        return get(id, attributes, excludedAttributes, ifNoneMatch);
     }
 
     @Override
     public Response replaceGroup(String id, String ifMatch, ObjectNode body) {
-        return replace(id, body);
+        return replace(id, ifMatch, body);
     }
 
     @Override
     public Response patchGroup(String id, String ifMatch, String attributes, String excludedAttributes,
                                ObjectNode body) {
-        GroupEntity group = patch(id, body);
+        GroupEntity group = patch(id, ifMatch, body);
         if (attributes == null && excludedAttributes == null) {
-            return Response.noContent().build();
+            return Response.noContent().tag(entityTag(group)).build();
         }
-        return ok(render(group, Projection.of(type(), attributes, excludedAttributes)));
+        return resource(Response.ok(), group, Projection.of(type(), attributes, excludedAttributes));
     }
 
     @Override
     public Response deleteGroup(String id, String ifMatch) {
-        return remove(id);
+        return remove(id, ifMatch);
     }
 
     // --- storage ---

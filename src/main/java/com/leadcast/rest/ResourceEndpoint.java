@@ -16,6 +16,7 @@ import com.leadcast.store.Page;
 import com.leadcast.store.ResourceEntity;
 import com.leadcast.tenant.TenantContext;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -72,33 +73,51 @@ abstract class ResourceEndpoint<E extends ResourceEntity> {
         return ok(body);
     }
 
-    protected Response get(String id, String attributes, String excludedAttributes) {
+    protected Response get(String id, String attributes, String excludedAttributes, String ifNoneMatch) {
         E entity = find(id, false);
-        return ok(render(entity, Projection.of(type(), attributes, excludedAttributes)));
+        if (Preconditions.matches(ifNoneMatch, entity.getVersion())) {
+            return Response.notModified(entityTag(entity)).build();
+        }
+        return resource(Response.ok(), entity, Projection.of(type(), attributes, excludedAttributes));
     }
 
     protected Response create(ObjectNode body) {
         E entity = insert(ResourceChecker.check(type(), requireBody(body)));
-        return Response.created(URI.create(location(entity)))
-                .type(ScimMediaType.SCIM_JSON_TYPE)
-                .entity(render(entity, Projection.of(type(), null, null)))
+        return resource(Response.created(URI.create(location(entity))), entity, Projection.of(type(), null, null));
+    }
+
+    protected Response replace(String id, String ifMatch, ObjectNode body) {
+        ObjectNode document = ResourceChecker.check(type(), requireBody(body));
+        E entity = find(id, true);
+        Preconditions.requireMatch(ifMatch, entity.getVersion());
+        return resource(Response.ok(), replace(entity, document), Projection.of(type(), null, null));
+    }
+
+    protected E patch(String id, String ifMatch, ObjectNode body) {
+        List<PatchOperation> operations = PatchRequest.parse(body);
+        E entity = find(id, true);
+        Preconditions.requireMatch(ifMatch, entity.getVersion());
+        return patch(entity, operations);
+    }
+
+    protected Response remove(String id, String ifMatch) {
+        E entity = find(id, true);
+        Preconditions.requireMatch(ifMatch, entity.getVersion());
+        delete(entity);
+        return Response.noContent().build();
+    }
+
+    /** A response carrying one resource: its representation, {@code ETag} and SCIM media type. */
+    protected Response resource(Response.ResponseBuilder builder, E entity, Projection projection) {
+        return builder.type(ScimMediaType.SCIM_JSON_TYPE)
+                .tag(entityTag(entity))
+                .entity(render(entity, projection))
                 .build();
     }
 
-    protected Response replace(String id, ObjectNode body) {
-        ObjectNode document = ResourceChecker.check(type(), requireBody(body));
-        E entity = replace(find(id, true), document);
-        return ok(render(entity, Projection.of(type(), null, null)));
-    }
-
-    protected E patch(String id, ObjectNode body) {
-        List<PatchOperation> operations = PatchRequest.parse(body);
-        return patch(find(id, true), operations);
-    }
-
-    protected Response remove(String id) {
-        delete(find(id, true));
-        return Response.noContent().build();
+    /** The resource's {@code ETag} (RFC 7644 §3.14), the same value as {@code meta.version}. */
+    protected static EntityTag entityTag(ResourceEntity entity) {
+        return new EntityTag(String.valueOf(entity.getVersion()), true);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

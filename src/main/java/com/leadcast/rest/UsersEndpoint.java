@@ -54,23 +54,23 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     @Override
     public Response getUser(String id, String attributes, String excludedAttributes, String ifNoneMatch) {
-        return get(id, attributes, excludedAttributes);
+        return get(id, attributes, excludedAttributes, ifNoneMatch);
     }
 
     @Override
     public Response replaceUser(String id, String ifMatch, ObjectNode body) {
-        return replace(id, body);
+        return replace(id, ifMatch, body);
     }
 
     @Override
     public Response patchUser(String id, String ifMatch, String attributes, String excludedAttributes,
                               ObjectNode body) {
-        return ok(render(patch(id, body), Projection.of(type(), attributes, excludedAttributes)));
+        return resource(Response.ok(), patch(id, ifMatch, body), Projection.of(type(), attributes, excludedAttributes));
     }
 
     @Override
     public Response deleteUser(String id, String ifMatch) {
-        return remove(id);
+        return remove(id, ifMatch);
     }
 
     // --- storage ---

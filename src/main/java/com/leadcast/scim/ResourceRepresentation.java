@@ -43,8 +43,13 @@ public final class ResourceRepresentation {
         metaNode.put("created", timestamp(meta.created()));
         metaNode.put("lastModified", timestamp(meta.lastModified()));
         metaNode.put("location", meta.location());
-        metaNode.put("version", "W/\"" + meta.version() + "\"");
+        metaNode.put("version", version(meta.version()));
         return resource;
+    }
+
+    /** {@code meta.version}, also the resource's {@code ETag} (RFC 7644 §3.14): a weak entity tag. */
+    public static String version(long version) {
+        return "W/\"" + version + "\"";
     }
 
     /** xsd:dateTime in UTC with millisecond precision, e.g. {@code 2026-11-28T21:30:00.123Z}. */

@@ -52,12 +52,13 @@ public class GroupStore extends ResourceStore<GroupEntity> {
     }
 
     public GroupEntity update(GroupEntity group, ObjectNode document) {
-        return rewrite(group, document, () -> conflict(document));
+        return rewrite(group, document, false, () -> conflict(document));
     }
 
     /** Marks the group modified (a membership change is a change of the group). */
     public void touch(GroupEntity group) {
         group.writeDocument(group.document(), Instant.now());
+        em.flush();
     }
 
     /** Deletes the group, its membership rows and its memberships in other groups. */

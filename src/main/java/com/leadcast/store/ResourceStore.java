@@ -115,7 +115,7 @@ abstract class ResourceStore<E extends ResourceEntity> {
 
     /** Stores a new resource from a checked document, with its attribute index. */
     protected E insert(E entity, ObjectNode document, Supplier<String> conflictDetail) {
-        entity.writeDocument(document, Instant.now());
+        entity.writeDocument(document, entity.getCreatedAt()); // a new resource was last modified when created
         E saved = flushed(() -> {
             em.persist(entity);
             return entity;
@@ -124,8 +124,15 @@ abstract class ResourceStore<E extends ResourceEntity> {
         return saved;
     }
 
-    /** Replaces a stored resource's document and attribute index. */
-    protected E rewrite(E entity, ObjectNode document, Supplier<String> conflictDetail) {
+    /**
+     * Replaces a stored resource's document and attribute index. An unchanged document (an identity provider
+     * re-asserting what it sent before) changes nothing, not even {@code meta.lastModified} or the version, unless
+     * {@code changedOtherwise} (e.g. a new password).
+     */
+    protected E rewrite(E entity, ObjectNode document, boolean changedOtherwise, Supplier<String> conflictDetail) {
+        if (!changedOtherwise && entity.document().equals(document)) {
+            return entity;
+        }
         entity.writeDocument(document, Instant.now());
         E saved = flushed(() -> entity, conflictDetail);
         index.write(entity.getTenantId(), entity.getId(), queryModel().type(), document, false);

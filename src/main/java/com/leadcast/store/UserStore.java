@@ -54,7 +54,7 @@ public class UserStore extends ResourceStore<UserEntity> {
         if (passwordHash != null) {
             user.setPasswordHash(passwordHash);
         }
-        return rewrite(user, document, () -> conflict(document));
+        return rewrite(user, document, passwordHash != null, () -> conflict(document));
     }
 
     /** Deletes the user and its memberships in every group. */
