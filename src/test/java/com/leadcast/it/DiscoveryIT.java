@@ -186,14 +186,6 @@ class DiscoveryIT extends ScimTestBase {
     }
 
     @Test
-    void searchAtTheRootIsNotImplemented() {
-        Reply reply = newTenantClient().post(BASE + "/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:"
-                + "2.0:SearchRequest\"],\"filter\":\"userName eq \\\"x\\\"\"}");
-        JsonNode error = assertScimError(reply, 501, null);
-        assertTrue(error.path("detail").asText().contains("/Users/.search"), error::toString);
-    }
-
-    @Test
     void discoveryNeedsAToken() {
         Http anonymous = new Http(root(), null);
         for (String path : new String[]{"/ServiceProviderConfig", "/ResourceTypes", "/ResourceTypes/User", "/Schemas",
