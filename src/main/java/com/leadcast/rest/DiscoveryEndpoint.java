@@ -37,7 +37,9 @@ public class DiscoveryEndpoint implements DiscoveryApi {
         config.putArray("schemas").add(ScimUrns.SERVICE_PROVIDER_CONFIG);
         config.put("documentationUri", urls.scimBase().replaceFirst("/scim/v2$", "") + "/openapi.yaml");
         config.putObject("patch").put("supported", true);
-        config.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
+        config.putObject("bulk").put("supported", true)
+                .put("maxOperations", BulkEndpoint.MAX_OPERATIONS)
+                .put("maxPayloadSize", BulkEndpoint.MAX_PAYLOAD_SIZE);
         config.putObject("filter").put("supported", true).put("maxResults", ListQuery.MAX_COUNT);
         config.putObject("changePassword").put("supported", true);
         config.putObject("sort").put("supported", true);
