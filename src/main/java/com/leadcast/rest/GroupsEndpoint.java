@@ -120,7 +120,7 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
         ObjectNode document = group.document();
         MembershipChanges changes = new MembershipChanges(groups, group);
         PatchEngine.apply(type(), document, operations, Map.of(MEMBERS, changes));
-        GroupEntity updated = groups.update(group, ResourceChecker.check(type(), document));
+        GroupEntity updated = groups.update(group, ResourceChecker.checkReplacement(type(), group.document(), document));
         changes.commit();
         return updated;
     }

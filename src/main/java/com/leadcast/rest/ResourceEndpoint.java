@@ -87,9 +87,10 @@ abstract class ResourceEndpoint<E extends ResourceEntity> {
     }
 
     protected Response replace(String id, String ifMatch, ObjectNode body) {
-        ObjectNode document = ResourceChecker.check(type(), requireBody(body));
+        requireBody(body);
         E entity = find(id, true);
         Preconditions.requireMatch(ifMatch, entity.getVersion());
+        ObjectNode document = ResourceChecker.checkReplacement(type(), entity.document(), body);
         return resource(Response.ok(), replace(entity, document), Projection.of(type(), null, null));
     }
 

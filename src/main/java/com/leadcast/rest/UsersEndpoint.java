@@ -105,7 +105,7 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     protected UserEntity patch(UserEntity user, List<PatchOperation> operations) {
         ObjectNode document = user.document();
         PatchEngine.apply(type(), document, operations, Map.of());
-        ObjectNode checked = ResourceChecker.check(type(), document);
+        ObjectNode checked = ResourceChecker.checkReplacement(type(), user.document(), document);
         return users.update(user, checked, takePasswordHash(checked));
     }
 

@@ -56,6 +56,40 @@ public final class ResourceChecker {
     }
 
     /**
+     * Checks {@code input} as the new state of a stored resource (PUT, or the result of a PATCH): as
+     * {@link #check(ResourceType, ObjectNode)}, and an {@code immutable} attribute that has a value keeps it
+     * (RFC 7643 §7: it may be set once, then never changed). Multi-valued attributes are not compared: their values
+     * have no identity to hold on to.
+     */
+    public static ObjectNode checkReplacement(ResourceType type, ObjectNode stored, ObjectNode input) {
+        ObjectNode checked = check(type, input);
+        requireImmutablesKept(type.schema().attributes(), stored, checked, "");
+        for (SchemaExtension extension : type.extensions()) {
+            String urn = extension.schema().id();
+            requireImmutablesKept(extension.schema().attributes(), stored.path(urn), checked.path(urn), urn + ":");
+        }
+        return checked;
+    }
+
+    private static void requireImmutablesKept(Iterable<Attribute> attributes, JsonNode before, JsonNode after,
+                                              String prefix) {
+        for (Attribute attribute : attributes) {
+            if (attribute.multiValued()) {
+                continue;
+            }
+            JsonNode old = before.get(attribute.name());
+            JsonNode now = after.get(attribute.name());
+            if (attribute.mutability() == Mutability.IMMUTABLE && old != null && !old.equals(now)) {
+                throw ScimException.mutability("'" + prefix + attribute.name() + "' is immutable: it was set to " + old
+                        + " and cannot change");
+            }
+            if (attribute.isComplex() && old != null && now != null) {
+                requireImmutablesKept(attribute.subAttributes(), old, now, prefix + attribute.name() + ".");
+            }
+        }
+    }
+
+    /**
      * Checks one attribute value and returns it normalised, or {@code null} when it amounts to no value.
      * {@code where} names the attribute in error details.
      */
