@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ResourceRepresentation;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
+import com.leadcast.scim.patch.EntraDialect;
 import com.leadcast.scim.patch.PatchOperation;
 import com.leadcast.scim.patch.PatchRequest;
 import com.leadcast.scim.query.ListQuery;
@@ -95,7 +96,7 @@ abstract class ResourceEndpoint<E extends ResourceEntity> {
     }
 
     protected E patch(String id, String ifMatch, ObjectNode body) {
-        List<PatchOperation> operations = PatchRequest.parse(body);
+        List<PatchOperation> operations = EntraDialect.normalise(type(), PatchRequest.parse(body));
         E entity = find(id, true);
         Preconditions.requireMatch(ifMatch, entity.getVersion());
         return patch(entity, operations);
