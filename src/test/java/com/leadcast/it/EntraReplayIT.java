@@ -401,22 +401,7 @@ class EntraReplayIT extends ScimTestBase {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    /** JSON written with single quotes for readability, and a backtick for a quote inside a string. */
-    private static String j(String text) {
-        return text.replace('\'', '"').replace("`", "\\\"");
-    }
 
-    private static JsonNode tree(String text) {
-        try {
-            return MAPPER.readTree(j(text));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 
     private static String query(String filter) {
         return enc(filter);

@@ -220,9 +220,6 @@ class ErrorHandlingIT extends ScimTestBase {
         return reply.text("id");
     }
 
-    private static String enc(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 
     /** The bearer token a client sends (read back from a request it builds). */
     private static String scimToken(Http scim) {

@@ -785,7 +785,4 @@ class GroupsIT extends ScimTestBase {
         assertEquals(display, found.path("display").asText(), found::toString);
     }
 
-    private static String enc(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

@@ -1,6 +1,7 @@
 package com.leadcast.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public abstract class ScimTestBase {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     protected static final String USERS = "/scim/v2/Users";
     protected static final String GROUPS = "/scim/v2/Groups";
@@ -82,6 +87,25 @@ public abstract class ScimTestBase {
         }
         assertTrue(body.path("detail").asText().length() > 10, () -> "a detail an admin can act on: " + reply);
         return body;
+    }
+
+    /** JSON written with single quotes for readability, and a backtick for a quote inside a string. */
+    protected static String j(String text) {
+        return text.replace('\'', '"').replace("`", "\\\"");
+    }
+
+    /** {@link #j} parsed. */
+    protected static JsonNode tree(String text) {
+        try {
+            return MAPPER.readTree(j(text));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    /** A query parameter value, URL-encoded. */
+    protected static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     protected static String uniqueName(String prefix) {

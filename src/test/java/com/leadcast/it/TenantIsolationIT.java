@@ -249,9 +249,6 @@ class TenantIsolationIT extends ScimTestBase {
         return String.format(PATCH_OP, operations);
     }
 
-    private static String enc(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 
     private static String jsonString(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -53,18 +53,6 @@ class UserPatchIT extends ScimTestBase {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    /** JSON written with single quotes for readability, and a backtick for a quote inside a string. */
-    private static String j(String text) {
-        return text.replace('\'', '"').replace("`", "\\\"");
-    }
-
-    private static JsonNode tree(String text) {
-        try {
-            return MAPPER.readTree(j(text));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
-    }
 
     private static String patchOp(String operations) {
         return "{'schemas':['" + PATCH_OP + "'],'Operations':" + operations + "}";

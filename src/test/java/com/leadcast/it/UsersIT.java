@@ -39,22 +39,7 @@ class UsersIT extends ScimTestBase {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    /** JSON written with single quotes for readability, and a backtick for a quote inside a string. */
-    private static String j(String text) {
-        return text.replace('\'', '"').replace("`", "\\\"");
-    }
 
-    private static JsonNode tree(String text) {
-        try {
-            return MAPPER.readTree(j(text));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 
     private Reply create(String json) {
         Reply reply = scim.post(USERS, j(json));
@@ -75,7 +60,7 @@ class UsersIT extends ScimTestBase {
     }
 
     private Reply filter(String filter) {
-        return list("?filter=" + encode(filter));
+        return list("?filter=" + enc(filter));
     }
 
     private static List<String> ids(Reply listReply) {
@@ -196,7 +181,7 @@ class UsersIT extends ScimTestBase {
         String id = createUser(userName);
         Http other = newTenantClient();
         assertScimError(other.get(USERS + "/" + id), 404, null);
-        Reply listed = other.get(USERS + "?filter=" + encode("userName eq \"" + userName + "\""));
+        Reply listed = other.get(USERS + "?filter=" + enc("userName eq \"" + userName + "\""));
         assertEquals(0, listed.json().path("totalResults").asInt(), listed::toString);
         // and the same userName is free in the other tenant
         assertEquals(201, other.post(USERS, j("{'userName':'" + userName + "'}")).status());
@@ -244,7 +229,7 @@ class UsersIT extends ScimTestBase {
         JsonNode user = scim.get(USERS + "/" + id).json();
         assertEquals(tree("[{'value':'" + groupId + "','$ref':'" + scim.base() + GROUPS + "/" + groupId + "',"
                 + "'display':'Sales EMEA','type':'direct'}]"), user.path("groups"));
-        assertEquals(user.path("groups"), list("?filter=" + encode("id eq \"" + id + "\"")).json()
+        assertEquals(user.path("groups"), list("?filter=" + enc("id eq \"" + id + "\"")).json()
                 .path("Resources").path(0).path("groups"));
         assertFalse(scim.get(USERS + "/" + id + "?excludedAttributes=groups").json().has("groups"));
         assertFalse(scim.get(USERS + "/" + id + "?attributes=userName").json().has("groups"));
@@ -377,7 +362,7 @@ class UsersIT extends ScimTestBase {
         String id = createUser(userName);
         createUser(uniqueName("other"));
         // exactly as Entra encodes it: + for spaces, %22 for quotes
-        Reply reply = list("?filter=userName+eq+%22" + encode(userName.toUpperCase()) + "%22");
+        Reply reply = list("?filter=userName+eq+%22" + enc(userName.toUpperCase()) + "%22");
         assertEquals(1, reply.json().path("totalResults").asInt(), reply::toString);
         assertEquals(List.of(id), ids(reply));
         assertEquals(userName, reply.json().path("Resources").path(0).path("userName").asText(),
@@ -443,7 +428,7 @@ class UsersIT extends ScimTestBase {
     void filtersOnUnknownAttributesOrWithMeaninglessComparisonsAreRefusedAsInvalidFilter() {
         for (String refused : List.of("shoeSize eq \"x\"", "active gt true", "meta.location eq \"x\"",
                 "name eq \"A\"", "name.middle eq \"A\"", "emails.primary co \"t\"")) {
-            Reply reply = scim.get(USERS + "?filter=" + encode(refused));
+            Reply reply = scim.get(USERS + "?filter=" + enc(refused));
             JsonNode error = assertScimError(reply, 400, "invalidFilter");
             assertTrue(error.path("detail").asText().contains("'"), () -> refused + ": " + reply);
         }
@@ -453,7 +438,7 @@ class UsersIT extends ScimTestBase {
     void malformedFiltersAreRefusedAsInvalidFilter() {
         for (String malformed : List.of("userName eq", "userName eq \"unterminated", "userName eqq \"x\"",
                 "(userName eq \"x\"", "userName eq \"x\" and", "= \"x\"")) {
-            assertScimError(scim.get(USERS + "?filter=" + encode(malformed)), 400, "invalidFilter");
+            assertScimError(scim.get(USERS + "?filter=" + enc(malformed)), 400, "invalidFilter");
         }
     }
 
