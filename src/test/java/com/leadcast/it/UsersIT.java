@@ -458,9 +458,20 @@ class UsersIT extends ScimTestBase {
     }
 
     @Test
-    void cursorPagingIsNotImplementedYet() {
-        assertScimError(scim.get(USERS + "?cursor="), 501, null);
-        assertScimError(scim.get(USERS + "?cursor=abc&count=2"), 501, null);
+    void cursorPagingAnswersWithCursorsInsteadOfStartIndex() {
+        createUser(uniqueName("cursor"));
+        createUser(uniqueName("cursor"));
+        Reply first = scim.get(USERS + "?cursor=&count=1");
+        assertEquals(200, first.status(), first::toString);
+        assertFalse(first.json().has("startIndex"), first::toString);
+        assertEquals(2, first.json().path("totalResults").asInt());
+        assertEquals(1, first.json().path("itemsPerPage").asInt());
+        String next = first.json().path("nextCursor").asText();
+        Reply second = scim.get(USERS + "?cursor=" + next + "&count=1");
+        assertEquals(200, second.status(), second::toString);
+        assertFalse(second.json().has("nextCursor"), second::toString);
+        assertTrue(second.json().has("previousCursor"), second::toString);
+        assertScimError(scim.get(USERS + "?cursor=abc&count=2"), 400, "invalidCursor");
     }
 
     // --- POST .search ------------------------------------------------------------------------------------------
