@@ -510,7 +510,7 @@ class UsersIT extends ScimTestBase {
         assertScimError(scim.post(USERS + "/.search", j("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp']}")),
                 400, "invalidSyntax");
         assertScimError(scim.post(USERS + "/.search", j("{'filter':'shoeSize eq `x`'}")), 400, "invalidFilter");
-        assertScimError(scim.post(USERS + "/.search", j("{'cursor':''}")), 501, null);
+        assertScimError(scim.post(USERS + "/.search", j("{'cursor':'abc'}")), 400, "invalidCursor");
     }
 
     // --- projection --------------------------------------------------------------------------------------------
