@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.DiscoveryApi;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
+import com.leadcast.scim.query.CursorCodec;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.scim.schema.Schema;
@@ -31,6 +32,9 @@ public class DiscoveryEndpoint implements DiscoveryApi {
     @Inject
     PublicUrls urls;
 
+    @Inject
+    CursorCodec cursors;
+
     @Override
     public Response getServiceProviderConfig() {
         ObjectNode config = JSON.objectNode();
@@ -45,11 +49,12 @@ public class DiscoveryEndpoint implements DiscoveryApi {
         config.putObject("sort").put("supported", true);
         config.putObject("etag").put("supported", true);
         config.putObject("pagination")
-                .put("cursor", false)
+                .put("cursor", true)
                 .put("index", true)
                 .put("defaultPaginationMethod", "index")
                 .put("defaultPageSize", ListQuery.DEFAULT_COUNT)
-                .put("maxPageSize", ListQuery.MAX_COUNT);
+                .put("maxPageSize", ListQuery.MAX_COUNT)
+                .put("cursorTimeout", cursors.timeout().toSeconds());
         config.putArray("authenticationSchemes").addObject()
                 .put("type", "oauthbearertoken")
                 .put("name", "Bearer token")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.GroupsApi;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
+import com.leadcast.scim.query.CursorPosition;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
 import com.leadcast.scim.schema.ResourceChecker;
@@ -15,6 +16,7 @@ import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.Roles;
 import com.leadcast.store.GroupEntity;
 import com.leadcast.store.GroupStore;
+import com.leadcast.store.KeysetPage;
 import com.leadcast.store.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -94,6 +96,11 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
     @Override
     protected Page<GroupEntity> query(ListQuery query) {
         return groups.query(tenantId(), query);
+    }
+
+    @Override
+    protected KeysetPage<GroupEntity> queryByCursor(ListQuery query, CursorPosition position) {
+        return groups.queryByCursor(tenantId(), query, position);
     }
 
     @Override

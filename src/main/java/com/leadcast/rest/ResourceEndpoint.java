@@ -9,10 +9,14 @@ import com.leadcast.scim.ScimUrns;
 import com.leadcast.scim.patch.EntraDialect;
 import com.leadcast.scim.patch.PatchOperation;
 import com.leadcast.scim.patch.PatchRequest;
+import com.leadcast.scim.query.CursorCodec;
+import com.leadcast.scim.query.CursorPosition;
+import com.leadcast.scim.query.CursorScope;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
 import com.leadcast.scim.schema.ResourceChecker;
 import com.leadcast.scim.schema.ResourceType;
+import com.leadcast.store.KeysetPage;
 import com.leadcast.store.Page;
 import com.leadcast.store.ResourceEntity;
 import com.leadcast.tenant.TenantContext;
@@ -39,11 +43,17 @@ abstract class ResourceEndpoint<E extends ResourceEntity> {
     @Inject
     PublicUrls urls;
 
+    @Inject
+    CursorCodec cursors;
+
     protected abstract ResourceType type();
 
     protected abstract E find(String id, boolean forUpdate);
 
     protected abstract Page<E> query(ListQuery query);
+
+    /** A page of a cursor query from {@code position} (null: the first page). */
+    protected abstract KeysetPage<E> queryByCursor(ListQuery query, CursorPosition position);
 
     /** Stores a new resource from a checked document. */
     protected abstract E insert(ObjectNode document);
@@ -62,6 +72,9 @@ abstract class ResourceEndpoint<E extends ResourceEntity> {
     // --- operations ---------------------------------------------------------------------------------------------
 
     protected Response list(ListQuery query) {
+        if (query.cursorPaging()) {
+            return listByCursor(query);
+        }
         Page<E> page = query(query);
         Projection projection = Projection.of(type(), query.attributes(), query.excludedAttributes());
         ObjectNode body = JSON.objectNode();
@@ -71,6 +84,29 @@ abstract class ResourceEndpoint<E extends ResourceEntity> {
         render(page.resources(), projection).forEach(resources::add);
         body.put("startIndex", query.startIndex());
         body.put("itemsPerPage", page.resources().size());
+        return ok(body);
+    }
+
+    /**
+     * A ListResponse paged by cursor (RFC 9865 §2): {@code nextCursor} unless this is the last page,
+     * {@code previousCursor} unless it is the first, and no {@code startIndex}.
+     */
+    private Response listByCursor(ListQuery query) {
+        CursorScope scope = new CursorScope(tenantId(), type().name(), query.fingerprint());
+        KeysetPage<E> page = queryByCursor(query, cursors.decode(query.cursor(), scope));
+        Projection projection = Projection.of(type(), query.attributes(), query.excludedAttributes());
+        ObjectNode body = JSON.objectNode();
+        body.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
+        body.put("totalResults", page.totalResults());
+        body.put("itemsPerPage", page.resources().size());
+        if (page.previous() != null) {
+            body.put("previousCursor", cursors.encode(scope, page.previous()));
+        }
+        if (page.next() != null) {
+            body.put("nextCursor", cursors.encode(scope, page.next()));
+        }
+        ArrayNode resources = body.putArray("Resources");
+        render(page.resources(), projection).forEach(resources::add);
         return ok(body);
     }
 

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * matching Users, then the matching Groups, each in creation order, paged across both. A filter naming an attribute
  * only one resource type has matches nothing of the other type. {@code sortBy} is refused here, since Users and
  * Groups share no sortable attribute worth ordering by; sort per type on {@code /Users/.search} or
- * {@code /Groups/.search}.
+ * {@code /Groups/.search}. So is {@code cursor} (RFC 9865): a keyset cursor runs over one resource type's order,
+ * not over Users followed by Groups; page by cursor on {@code /Users/.search} or {@code /Groups/.search}.
  */
 @Stateless
 @RolesAllowed(Roles.SCIM_CLIENT)
@@ -44,6 +45,10 @@ public class SearchEndpoint implements SearchApi {
     @Override
     public Response searchResources(ObjectNode body) {
         ListQuery query = ListQuery.ofSearchRequest(body);
+        if (query.cursorPaging()) {
+            throw ScimException.invalidValue("cursor is not supported when searching all resource types at /.search; "
+                    + "page by cursor on /Users/.search or /Groups/.search, or by startIndex here");
+        }
         if (query.sortBy() != null) {
             throw ScimException.invalidValue("sortBy is not supported when searching all resource types at /.search; "
                     + "use /Users/.search or /Groups/.search to sort");

@@ -7,6 +7,7 @@ import com.leadcast.api.UsersApi;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
+import com.leadcast.scim.query.CursorPosition;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
 import com.leadcast.scim.schema.ResourceChecker;
@@ -14,6 +15,7 @@ import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.PasswordHasher;
 import com.leadcast.security.Roles;
+import com.leadcast.store.KeysetPage;
 import com.leadcast.store.Page;
 import com.leadcast.store.UserEntity;
 import com.leadcast.store.UserStore;
@@ -88,6 +90,11 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     @Override
     protected Page<UserEntity> query(ListQuery query) {
         return users.query(tenantId(), query);
+    }
+
+    @Override
+    protected KeysetPage<UserEntity> queryByCursor(ListQuery query, CursorPosition position) {
+        return users.queryByCursor(tenantId(), query, position);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.leadcast.store;
 
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.filter.Filter;
+import com.leadcast.scim.query.CursorPosition;
 import com.leadcast.scim.query.ListQuery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -20,6 +22,7 @@ import org.hibernate.exception.DataException;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -82,11 +85,7 @@ abstract class ResourceStore<E extends ResourceEntity> {
         int startIndex = listQuery.startIndex();
         int count = listQuery.count();
         CriteriaBuilder cb = em.getCriteriaBuilder();
-
-        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-        Root<E> countRoot = countQuery.from(entityType());
-        countQuery.select(cb.count(countRoot)).where(where(cb, countQuery, countRoot, tenantId, filter));
-        long total = em.createQuery(countQuery).getSingleResult();
+        long total = count(tenantId, filter);
         if (count == 0 || total < startIndex) {
             return new Page<>(total, List.of());
         }
@@ -105,6 +104,69 @@ abstract class ResourceStore<E extends ResourceEntity> {
                 .setMaxResults(count)
                 .getResultList();
         return new Page<>(total, resources);
+    }
+
+    /**
+     * A page of a cursor query (RFC 9865): the tenant's resources matching the query's filter, in its sort order
+     * (none: creation order), at most {@code count} of them from {@code position} (null: the first page), read by
+     * keyset so that concurrent writes neither repeat nor skip rows that existed.
+     */
+    public KeysetPage<E> queryByCursor(String tenantId, ListQuery listQuery, CursorPosition position) {
+        long total = count(tenantId, listQuery.filter());
+        boolean backward = position != null && position.backward();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<E> root = query.from(entityType());
+        Keyset keyset = Keyset.of(listQuery, cb, query, root, queryModel());
+        query.multiselect(keyset.selections())
+                .where(where(cb, query, root, tenantId, listQuery.filter(), keyset, position))
+                .orderBy(keyset.order(cb, backward));
+        List<Tuple> rows = new ArrayList<>(em.createQuery(query).setMaxResults(listQuery.count() + 1).getResultList());
+        boolean more = rows.size() > listQuery.count();
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backward) {
+            Collections.reverse(rows);
+        }
+        List<E> resources = rows.stream().map(row -> row.get(0, entityType())).toList();
+        if (rows.isEmpty()) {
+            // nothing left on the side read: the rows on the other side of the cursor's key are a page's neighbours
+            CursorPosition other = position == null ? null : position.complement();
+            boolean found = other != null && exists(tenantId, listQuery, other);
+            return new KeysetPage<>(total, resources, found && backward ? other : null,
+                    found && !backward ? other : null);
+        }
+        List<Object> first = keyset.key(rows.get(0), em);
+        List<Object> last = keyset.key(rows.get(rows.size() - 1), em);
+        boolean after = backward ? exists(tenantId, listQuery, CursorPosition.after(last)) : more;
+        boolean before = backward ? more : position != null && exists(tenantId, listQuery, CursorPosition.before(first));
+        return new KeysetPage<>(total, resources, after ? CursorPosition.after(last) : null,
+                before ? CursorPosition.before(first) : null);
+    }
+
+    private long count(String tenantId, Filter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+        Root<E> countRoot = countQuery.from(entityType());
+        countQuery.select(cb.count(countRoot)).where(where(cb, countQuery, countRoot, tenantId, filter));
+        return em.createQuery(countQuery).getSingleResult();
+    }
+
+    /** Whether any of the query's resources lies beyond {@code position}. */
+    private boolean exists(String tenantId, ListQuery listQuery, CursorPosition position) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<String> query = cb.createQuery(String.class);
+        Root<E> root = query.from(entityType());
+        Keyset keyset = Keyset.of(listQuery, cb, query, root, queryModel());
+        query.select(root.get("id")).where(where(cb, query, root, tenantId, listQuery.filter(), keyset, position));
+        return !em.createQuery(query).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private Predicate where(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root, String tenantId, Filter filter,
+                            Keyset keyset, CursorPosition position) {
+        Predicate matches = where(cb, query, root, tenantId, filter);
+        return position == null ? matches : cb.and(matches, keyset.beyond(position, cb));
     }
 
     private Predicate where(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root, String tenantId, Filter filter) {

@@ -28,14 +28,55 @@ final class SortCompiler {
     static List<Order> order(AttrPath sortBy, boolean descending, CriteriaBuilder cb, AbstractQuery<?> query,
                              Root<?> root, QueryModel model) {
         Expression<?> key = key(sortBy, cb, query, root, model);
-        Expression<Integer> missing = cb.<Integer>selectCase().when(cb.isNull(key), 1).otherwise(0);
+        Expression<Integer> missing = missing(key, cb);
         return descending
                 ? List.of(cb.desc(missing), cb.desc(key))
                 : List.of(cb.asc(missing), cb.asc(key));
     }
 
-    private static Expression<?> key(AttrPath sortBy, CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root,
-                                     QueryModel model) {
+    /** 1 where the resource has no value to sort by, else 0: ordered before the key, it puts those last. */
+    static Expression<Integer> missing(Expression<?> key, CriteriaBuilder cb) {
+        return cb.<Integer>selectCase().when(cb.isNull(key), 1).otherwise(0);
+    }
+
+    /** Where a resource's sort value is: a column of its own, or its rows in the {@link AttributeIndex}. */
+    sealed interface SortKey permits ColumnKey, IndexedKey {
+    }
+
+    /** A column of the resource entity, lower-cased on the fly where its matching says so. */
+    record ColumnKey(QueryModel.Column column) implements SortKey {
+    }
+
+    /**
+     * Indexed values at {@code path}, in the {@link AttributeValueEntity} field {@code field}; a multi-valued
+     * attribute sorts by its smallest value, a singular one has one row (element 0).
+     */
+    record IndexedKey(String path, String field, boolean multiValued) implements SortKey {
+    }
+
+    /** The value a resource sorts by: a column, or a subquery of its indexed values; null where it has none. */
+    static Expression<?> key(AttrPath sortBy, CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root,
+                             QueryModel model) {
+        return expression(resolve(sortBy, model), cb, query, root);
+    }
+
+    static Expression<?> expression(SortKey key, CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root) {
+        if (key instanceof ColumnKey columnKey) {
+            QueryModel.Column column = columnKey.column();
+            return column.matching() == QueryModel.Matching.LOWER ? cb.lower(root.get(column.field()))
+                    : root.get(column.field());
+        }
+        IndexedKey indexed = (IndexedKey) key;
+        Subquery<Comparable> value = query.subquery(Comparable.class);
+        Root<AttributeValueEntity> v = value.from(AttributeValueEntity.class);
+        value.select(indexed.multiValued() ? cb.least(v.<Comparable>get(indexed.field()))
+                        : v.<Comparable>get(indexed.field()))
+                .where(cb.equal(v.get("resourceId"), root.get("id")), cb.equal(v.get("path"), indexed.path()));
+        return value;
+    }
+
+    /** Where the values {@code sortBy} names are stored, or {@code 400 invalidValue} where they cannot be sorted. */
+    static SortKey resolve(AttrPath sortBy, QueryModel model) {
         ResourceType type = model.type();
         ResourceType.AttributeRef ref = type.resolve(sortBy.uri(), sortBy.name()).orElseThrow(() ->
                 ScimException.invalidValue("sortBy names '" + sortBy + "', which is not an attribute of " + type.name()));
@@ -51,8 +92,7 @@ final class SortCompiler {
         String columnKey = (attribute.name() + (sub == null ? "" : "." + sub.name())).toLowerCase(Locale.ROOT);
         QueryModel.Column column = ref.inExtension() ? null : model.columns().get(columnKey);
         if (column != null) {
-            return column.matching() == QueryModel.Matching.LOWER ? cb.lower(root.get(column.field()))
-                    : root.get(column.field());
+            return new ColumnKey(column);
         }
         boolean common = !ref.inExtension() && type.commonAttributes().contains(attribute);
         boolean membership = model.membership() != null && !ref.inExtension()
@@ -61,8 +101,6 @@ final class SortCompiler {
             throw ScimException.invalidValue("sortBy: '" + sortBy + "' cannot be sorted on");
         }
         Attribute leaf = sub != null ? sub : attribute;
-        Subquery<Comparable> value = query.subquery(Comparable.class);
-        Root<AttributeValueEntity> v = value.from(AttributeValueEntity.class);
         String field = switch (leaf.type()) {
             case BOOLEAN -> "valueBoolean";
             case INTEGER, DECIMAL -> "valueNumber";
@@ -72,10 +110,6 @@ final class SortCompiler {
         if (attribute.multiValued() && leaf.type() == com.leadcast.scim.schema.AttributeType.BOOLEAN) {
             throw ScimException.invalidValue("sortBy: '" + sortBy + "' is a boolean of a multi-valued attribute");
         }
-        // a singular attribute has one row (element 0); a multi-valued one sorts by its smallest value
-        value.select(attribute.multiValued() ? cb.least(v.<Comparable>get(field)) : v.<Comparable>get(field))
-                .where(cb.equal(v.get("resourceId"), root.get("id")),
-                        cb.equal(v.get("path"), AttributeIndex.path(ref.extensionUrn(), attribute, sub)));
-        return value;
+        return new IndexedKey(AttributeIndex.path(ref.extensionUrn(), attribute, sub), field, attribute.multiValued());
     }
 }

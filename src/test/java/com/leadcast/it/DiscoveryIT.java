@@ -53,9 +53,11 @@ class DiscoveryIT extends ScimTestBase {
 
         JsonNode pagination = config.path("pagination");
         assertTrue(pagination.path("index").asBoolean(false), reply::toString);
-        assertFalse(pagination.path("cursor").asBoolean(true), reply::toString);
+        assertTrue(pagination.path("cursor").asBoolean(false), reply::toString);
         assertEquals("index", pagination.path("defaultPaginationMethod").asText(), reply::toString);
+        assertEquals(100, pagination.path("defaultPageSize").asInt(), reply::toString);
         assertEquals(1000, pagination.path("maxPageSize").asInt(), reply::toString);
+        assertEquals(600, pagination.path("cursorTimeout").asInt(), reply::toString);
 
         assertEquals("ServiceProviderConfig", config.path("meta").path("resourceType").asText());
         assertEquals(root() + BASE + "/ServiceProviderConfig", config.path("meta").path("location").asText());

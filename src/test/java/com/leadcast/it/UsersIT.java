@@ -443,9 +443,20 @@ class UsersIT extends ScimTestBase {
     }
 
     @Test
-    void cursorPagingIsNotImplementedYet() {
-        assertScimError(scim.get(USERS + "?cursor="), 501, null);
-        assertScimError(scim.get(USERS + "?cursor=abc&count=2"), 501, null);
+    void cursorPagingAnswersWithCursorsInsteadOfStartIndex() {
+        createUser(uniqueName("cursor"));
+        createUser(uniqueName("cursor"));
+        Reply first = scim.get(USERS + "?cursor=&count=1");
+        assertEquals(200, first.status(), first::toString);
+        assertFalse(first.json().has("startIndex"), first::toString);
+        assertEquals(2, first.json().path("totalResults").asInt());
+        assertEquals(1, first.json().path("itemsPerPage").asInt());
+        String next = first.json().path("nextCursor").asText();
+        Reply second = scim.get(USERS + "?cursor=" + next + "&count=1");
+        assertEquals(200, second.status(), second::toString);
+        assertFalse(second.json().has("nextCursor"), second::toString);
+        assertTrue(second.json().has("previousCursor"), second::toString);
+        assertScimError(scim.get(USERS + "?cursor=abc&count=2"), 400, "invalidCursor");
     }
 
     // --- POST .search ------------------------------------------------------------------------------------------
@@ -484,7 +495,7 @@ class UsersIT extends ScimTestBase {
         assertScimError(scim.post(USERS + "/.search", j("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp']}")),
                 400, "invalidSyntax");
         assertScimError(scim.post(USERS + "/.search", j("{'filter':'shoeSize eq `x`'}")), 400, "invalidFilter");
-        assertScimError(scim.post(USERS + "/.search", j("{'cursor':''}")), 501, null);
+        assertScimError(scim.post(USERS + "/.search", j("{'cursor':'abc'}")), 400, "invalidCursor");
     }
 
     // --- projection --------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package com.leadcast.scim.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
+import com.leadcast.scim.ScimType;
 import com.leadcast.scim.ScimUrns;
 import com.leadcast.scim.filter.AttrPath;
 import com.leadcast.scim.filter.Filter;
@@ -10,13 +11,25 @@ import com.leadcast.scim.filter.FilterException;
 import com.leadcast.scim.filter.FilterParser;
 import com.leadcast.scim.filter.PatchPath;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
 /**
  * The parameters of a query (RFC 7644 §3.4.2), from the URL of a GET or the body of a {@code SearchRequest}
- * (§3.4.3), with the RFC's rules for out-of-range values: a {@code startIndex} below 1 means 1, a negative
- * {@code count} means 0, a {@code count} above {@link #MAX_COUNT} is lowered to it.
+ * (§3.4.3). Index paging follows RFC 7644's rules for out-of-range values: a {@code startIndex} below 1 means 1, a
+ * negative {@code count} means 0, a {@code count} above {@link #MAX_COUNT} is lowered to it.
+ *
+ * <p>A {@code cursor} parameter, even empty, asks for cursor paging (RFC 9865): then {@code count} must be a
+ * positive integer up to {@link #MAX_COUNT} ({@code 400 invalidCount} otherwise) and {@code startIndex} must be
+ * absent ({@code 400 invalidValue}: the two paging methods do not combine).
+ *
+ * @param cursor the cursor text, {@code ""} for the first page; {@code null} for index paging
  */
 public record ListQuery(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
-                        String attributes, String excludedAttributes) {
+                        String attributes, String excludedAttributes, String cursor) {
 
     /** Page size when the client gives no {@code count}. */
     public static final int DEFAULT_COUNT = 100;
@@ -25,14 +38,52 @@ public record ListQuery(Filter filter, AttrPath sortBy, boolean descending, int 
 
     public static ListQuery of(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
                                String attributes, String excludedAttributes, String cursor) {
+        Filter parsedFilter = parseFilter(filter);
+        AttrPath parsedSortBy = parseSortBy(sortBy);
+        boolean descending = descending(sortOrder);
         if (cursor != null) {
-            throw ScimException.notImplemented("Cursor paging (RFC 9865) is not supported by this server yet; "
-                    + "page with startIndex and count");
+            return new ListQuery(parsedFilter, parsedSortBy, descending, 1, cursorCount(startIndex, count), attributes,
+                    excludedAttributes, cursor);
         }
         int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
         int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
-        return new ListQuery(parseFilter(filter), parseSortBy(sortBy), descending(sortOrder), start, size, attributes,
-                excludedAttributes);
+        return new ListQuery(parsedFilter, parsedSortBy, descending, start, size, attributes, excludedAttributes,
+                null);
+    }
+
+    /** Whether the client asked for cursor paging (RFC 9865 §2), rather than index paging. */
+    public boolean cursorPaging() {
+        return cursor != null;
+    }
+
+    /**
+     * What a cursor of this query is bound to: a digest of the canonical filter text and the sort, the parameters
+     * that must not change from page to page. {@code count} and the projection may change.
+     */
+    public String fingerprint() {
+        String text = filter + "\n" + sortBy + "\n" + (descending ? "descending" : "ascending");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** {@code count} of a cursor request (RFC 9865 §2): a positive integer, at most {@link #MAX_COUNT}. */
+    private static int cursorCount(Integer startIndex, Integer count) {
+        if (startIndex != null) {
+            throw ScimException.invalidValue("startIndex and cursor cannot be combined: page either by index "
+                    + "(startIndex) or by cursor (cursor)");
+        }
+        if (count == null) {
+            return DEFAULT_COUNT;
+        }
+        if (count < 1 || count > MAX_COUNT) {
+            throw ScimException.badRequest(ScimType.INVALID_COUNT, "With cursor paging, count must be between 1 and "
+                    + "maxPageSize (" + MAX_COUNT + "), not " + count);
+        }
+        return count;
     }
 
     /** The query of a {@code POST .../.search} body (RFC 7644 §3.4.3). */
