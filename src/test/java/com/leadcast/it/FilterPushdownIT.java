@@ -70,7 +70,7 @@ class FilterPushdownIT {
         statistics.setStatisticsEnabled(true);
         statistics.clear();
         ListQuery query = new ListQuery(FilterParser.parse("title eq \"chief\" and emails[type eq \"work\" and value co \"pushdown\"]"),
-                FilterParser.parsePath("userName").attribute(), true, 2, 1, null, null);
+                FilterParser.parsePath("userName").attribute(), true, 2, 1, null, null, null);
         Page<UserEntity> page = users.query(tenant, query);
         statistics.setStatisticsEnabled(false);
 
