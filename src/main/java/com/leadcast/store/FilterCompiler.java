@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -136,11 +137,10 @@ final class FilterCompiler {
             }
             return cb.isNotNull(root.get(column.field()));
         }
-        Subquery<Integer> rows = query.subquery(Integer.class);
+        Subquery<String> rows = query.subquery(String.class);
         Root<AttributeValueEntity> v = rows.from(AttributeValueEntity.class);
-        rows.select(v.get("elementIndex")).where(cb.equal(v.get("resourceId"), root.get("id")),
-                v.get("path").in(paths(target)));
-        return cb.exists(rows);
+        rows.select(v.get("resourceId")).where(cb.equal(v.get("tenantId"), tenantId), v.get("path").in(paths(target)));
+        return root.get("id").in(rows);
     }
 
     private List<String> paths(Target target) {
@@ -184,25 +184,37 @@ final class FilterCompiler {
         }
         String indexPath = AttributeIndex.path(target.extensionUrn(), target.attribute(), target.sub());
         if (op == CompareOp.NE) {
-            return cb.not(cb.exists(indexed(indexPath, target.leaf(), CompareOp.EQ, value, path, null)));
+            return cb.not(root.get("id").in(indexed(indexPath, target.leaf(), CompareOp.EQ, value, path, null)));
         }
-        return cb.exists(indexed(indexPath, target.leaf(), op, value, path, null));
+        return root.get("id").in(indexed(indexPath, target.leaf(), op, value, path, null));
     }
 
-    /** Rows of the attribute index of this resource at {@code path} satisfying the comparison. */
-    private Subquery<Integer> indexed(String indexPath, Attribute leaf, CompareOp op, Object value, AttrPath path,
-                                      Expression<Integer> element) {
-        Subquery<Integer> rows = query.subquery(Integer.class);
+    /**
+     * The ids of resources with an index row at {@code indexPath} satisfying the comparison. Without an
+     * {@code element} the query is uncorrelated (the tenant's rows, found through the value indexes, so a selective
+     * comparison reads few rows); with one, it is tied to that element of a value filter.
+     */
+    private Subquery<String> indexed(String indexPath, Attribute leaf, CompareOp op, Object value, AttrPath path,
+                                     Element element) {
+        Subquery<String> rows = query.subquery(String.class);
         Root<AttributeValueEntity> v = rows.from(AttributeValueEntity.class);
-        Predicate where = cb.and(cb.equal(v.get("resourceId"), root.get("id")), cb.equal(v.get("path"), indexPath));
-        if (element != null) {
-            where = cb.and(where, cb.equal(v.get("elementIndex"), element));
-        }
+        Predicate where = element == null
+                ? cb.and(cb.equal(v.get("tenantId"), tenantId), cb.equal(v.get("path"), indexPath))
+                : cb.and(cb.equal(v.get("resourceId"), element.resourceId()), cb.equal(v.get("path"), indexPath),
+                        cb.equal(v.get("elementIndex"), element.index()));
         if (op != CompareOp.PR) {
-            where = cb.and(where, test(leaf, op, value, path, indexField(v, leaf), leaf.caseExact()
-                    ? QueryModel.Matching.EXACT : QueryModel.Matching.KEY_COLUMN));
+            where = cb.and(where, comparison(v, leaf, op, value, path));
         }
-        return rows.select(v.get("elementIndex")).where(where);
+        return rows.select(v.get("resourceId")).where(where);
+    }
+
+    /** One element of a multi-valued attribute, as the row of a value filter's driving term sees it. */
+    private record Element(Expression<String> resourceId, Expression<Integer> index) {
+    }
+
+    private Predicate comparison(Root<AttributeValueEntity> v, Attribute leaf, CompareOp op, Object value, AttrPath path) {
+        return test(leaf, op, value, path, indexField(v, leaf), leaf.caseExact()
+                ? QueryModel.Matching.EXACT : QueryModel.Matching.KEY_COLUMN);
     }
 
     private static Path<Object> indexField(Root<AttributeValueEntity> v, Attribute leaf) {
@@ -314,16 +326,38 @@ final class FilterCompiler {
             throw ScimException.invalidFilter("'" + valuePath.attribute() + "[...]' needs a multi-valued complex "
                     + "attribute such as emails or addresses");
         }
-        Subquery<Integer> elements = query.subquery(Integer.class);
+        // one index row drives the search: the first positive comparison of the filter if there is one (so a
+        // selective term such as value eq "x" is an index look-up), else any row of the attribute
+        List<Filter> terms = valuePath.filter() instanceof Filter.And and ? and.filters() : List.of(valuePath.filter());
+        Filter.Compare driver = terms.stream()
+                .filter(t -> t instanceof Filter.Compare c && c.value() != null && c.op() != CompareOp.NE)
+                .map(Filter.Compare.class::cast).findFirst().orElse(null);
+        Subquery<String> elements = query.subquery(String.class);
         Root<AttributeValueEntity> e = elements.from(AttributeValueEntity.class);
-        elements.select(e.get("elementIndex")).where(cb.equal(e.get("resourceId"), root.get("id")),
-                e.get("path").in(paths(target)),
-                elementPredicate(valuePath.filter(), target, e.get("elementIndex")));
-        return cb.exists(elements);
+        Element element = new Element(e.get("resourceId"), e.get("elementIndex"));
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(e.get("tenantId"), tenantId));
+        if (driver != null) {
+            Attribute sub = subAttribute(target, driver.path());
+            where.add(cb.equal(e.get("path"), AttributeIndex.path(target.extensionUrn(), target.attribute(), sub)));
+            where.add(comparison(e, sub, driver.op(), driver.value(),
+                    new AttrPath(target.extensionUrn(), target.attribute().name(), sub.name())));
+            terms.stream().filter(t -> t != driver).forEach(t -> where.add(elementPredicate(t, target, element)));
+        } else {
+            where.add(e.get("path").in(paths(target)));
+            where.add(elementPredicate(valuePath.filter(), target, element));
+        }
+        elements.select(e.get("resourceId")).where(where.toArray(Predicate[]::new));
+        return root.get("id").in(elements);
+    }
+
+    private static Attribute subAttribute(Target owner, AttrPath path) {
+        return owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter("'"
+                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"));
     }
 
     /** The value filter's terms, each an {@code EXISTS} on the same element. */
-    private Predicate elementPredicate(Filter filter, Target owner, Expression<Integer> element) {
+    private Predicate elementPredicate(Filter filter, Target owner, Element element) {
         if (filter instanceof Filter.And and) {
             return cb.and(and.filters().stream().map(f -> elementPredicate(f, owner, element)).toArray(Predicate[]::new));
         }
@@ -334,8 +368,7 @@ final class FilterCompiler {
             return cb.not(elementPredicate(not.filter(), owner, element));
         }
         AttrPath path = filter instanceof Filter.Compare c ? c.path() : ((Filter.Present) filter).path();
-        Attribute sub = owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter("'"
-                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"));
+        Attribute sub = subAttribute(owner, path);
         String indexPath = AttributeIndex.path(owner.extensionUrn(), owner.attribute(), sub);
         AttrPath full = new AttrPath(owner.extensionUrn(), owner.attribute().name(), sub.name());
         if (filter instanceof Filter.Present) {
