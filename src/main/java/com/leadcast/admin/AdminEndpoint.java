@@ -1,12 +1,16 @@
 package com.leadcast.admin;
 
 import com.leadcast.api.AdminApi;
+import com.leadcast.api.model.AppRole;
 import com.leadcast.api.model.IssuedToken;
 import com.leadcast.api.model.TenantCreateRequest;
+import com.leadcast.api.model.TenantUpdateRequest;
 import com.leadcast.api.model.TokenCreateRequest;
 import com.leadcast.api.model.TokenInfo;
+import com.leadcast.approles.AppRoleCatalog;
 import com.leadcast.rest.PublicUrls;
 import com.leadcast.scim.ScimException;
+import com.leadcast.scim.roles.RoleCatalog;
 import com.leadcast.security.Roles;
 import com.leadcast.tenant.ApiToken;
 import com.leadcast.tenant.Tenant;
@@ -21,14 +25,21 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
-/** The admin API of {@code openapi/scim-api.yaml} (tag Admin), over {@link TenantAdministration}. */
+/**
+ * The admin API of {@code openapi/scim-api.yaml} (tag Admin), over {@link TenantAdministration} and the
+ * {@link AppRoleCatalog}.
+ */
 @Stateless
 @RolesAllowed(Roles.SCIM_ADMIN)
 public class AdminEndpoint implements AdminApi {
 
     @Inject
     TenantAdministration administration;
+
+    @Inject
+    AppRoleCatalog appRoles;
 
     @Inject
     PublicUrls urls;
@@ -38,7 +49,7 @@ public class AdminEndpoint implements AdminApi {
         if (request == null) {
             throw ScimException.invalidSyntax("Send {\"name\": \"...\"} to create a tenant");
         }
-        Tenant tenant = administration.createTenant(request.getName());
+        Tenant tenant = administration.createTenant(request.getName(), request.getRoleMapping());
         return Response.created(URI.create(urls.scimBase().replaceFirst("/scim/v2$", "") + "/admin/v1/tenants/"
                         + tenant.getId()))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(view(tenant)).build();
@@ -52,6 +63,14 @@ public class AdminEndpoint implements AdminApi {
     @Override
     public Response getTenant(String tenantId) {
         return json(view(administration.tenant(tenantId)));
+    }
+
+    @Override
+    public Response updateTenant(String tenantId, TenantUpdateRequest request) {
+        if (request == null) {
+            throw ScimException.invalidSyntax("Send the settings to change, e.g. {\"roleMapping\": \"multiple\"}");
+        }
+        return json(view(administration.updateTenant(tenantId, request.getRoleMapping())));
     }
 
     @Override
@@ -95,11 +114,34 @@ public class AdminEndpoint implements AdminApi {
         return Response.noContent().build();
     }
 
+    @Override
+    public Response getAppRoles() {
+        return json(view(appRoles.current()));
+    }
+
+    @Override
+    public Response replaceAppRoles(List<AppRole> roles) {
+        if (roles == null) {
+            throw ScimException.invalidSyntax("Send the catalog as a JSON array of {\"value\", \"displayName\", "
+                    + "\"description\"}; [] empties it");
+        }
+        return json(view(appRoles.replace(roles.stream().map(r -> r == null ? null
+                : new com.leadcast.scim.roles.AppRole(r.getValue(), r.getDisplayName(), r.getDescription())).toList())));
+    }
+
+    private static List<AppRole> view(RoleCatalog catalog) {
+        return catalog.roles().stream().map(r -> new AppRole()
+                .value(r.value())
+                .displayName(r.displayName())
+                .description(r.description())).toList();
+    }
+
     private com.leadcast.api.model.Tenant view(Tenant tenant) {
         return new com.leadcast.api.model.Tenant()
                 .id(tenant.getId())
                 .name(tenant.getName())
                 .scimBaseUrl(URI.create(urls.scimBase()))
+                .roleMapping(tenant.getRoleMapping().wireName())
                 .createdAt(time(tenant.getCreatedAt()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.DiscoveryApi;
+import com.leadcast.approles.AppRoleCatalog;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
 import com.leadcast.scim.query.CursorCodec;
@@ -21,7 +22,8 @@ import java.util.List;
 
 /**
  * Discovery (RFC 7644 §4): {@code /ServiceProviderConfig}, {@code /ResourceTypes} and {@code /Schemas}, all built
- * from the {@link SchemaRegistry} and describing exactly what this server implements.
+ * from the {@link SchemaRegistry} and describing exactly what this server implements. The User schema shows the
+ * app-role catalog's values as the {@code canonicalValues} of {@code roles.value}.
  */
 @Stateless
 @RolesAllowed(Roles.SCIM_CLIENT)
@@ -34,6 +36,9 @@ public class DiscoveryEndpoint implements DiscoveryApi {
 
     @Inject
     CursorCodec cursors;
+
+    @Inject
+    AppRoleCatalog appRoles;
 
     @Override
     public Response getServiceProviderConfig() {
@@ -103,7 +108,9 @@ public class DiscoveryEndpoint implements DiscoveryApi {
     }
 
     private ObjectNode schema(Schema schema) {
-        ObjectNode node = schema.representation().deepCopy();
+        ObjectNode node = schema.id().equals(ScimUrns.USER)
+                ? appRoles.current().publishedIn(schema.representation())
+                : schema.representation().deepCopy();
         node.putArray("schemas").add(ScimUrns.SCHEMA);
         node.set("meta", meta("Schema", urls.scimBase() + "/Schemas/" + schema.id()));
         return node;

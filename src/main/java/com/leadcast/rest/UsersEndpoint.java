@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.UsersApi;
+import com.leadcast.approles.AppRoleCatalog;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
 import com.leadcast.scim.query.CursorPosition;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
+import com.leadcast.scim.roles.RoleAssignment;
+import com.leadcast.scim.roles.RoleMapping;
 import com.leadcast.scim.schema.ResourceChecker;
 import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.scim.schema.SchemaRegistry;
@@ -19,6 +22,7 @@ import com.leadcast.store.KeysetPage;
 import com.leadcast.store.Page;
 import com.leadcast.store.UserEntity;
 import com.leadcast.store.UserStore;
+import com.leadcast.tenant.TenantAdministration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,7 +33,8 @@ import java.util.Map;
 
 /**
  * {@code /Users} (RFC 7644 §3, RFC 7643 §4.1). The {@code password} is hashed and never returned; {@code groups}
- * is derived from group memberships.
+ * is derived from group memberships. Role values a user newly receives are checked against the app-role catalog, and
+ * a PATCH's roles are read as the tenant's role mapping says ({@link RoleAssignment}).
  */
 @Stateless
 @RolesAllowed(Roles.SCIM_CLIENT)
@@ -37,6 +42,12 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     @Inject
     UserStore users;
+
+    @Inject
+    AppRoleCatalog appRoles;
+
+    @Inject
+    TenantAdministration tenants;
 
     @Override
     public Response listUsers(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
@@ -99,20 +110,23 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     @Override
     protected UserEntity insert(ObjectNode document) {
+        appRoles.current().checkRoles(null, document);
         String passwordHash = takePasswordHash(document);
         return users.create(tenantId(), document, passwordHash);
     }
 
     @Override
     protected UserEntity replace(UserEntity user, ObjectNode document) {
+        appRoles.current().checkRoles(user.document(), document);
         return users.update(user, document, takePasswordHash(document));
     }
 
     @Override
     protected UserEntity patch(UserEntity user, List<PatchOperation> operations) {
         ObjectNode document = user.document();
-        PatchEngine.apply(type(), document, operations, Map.of());
+        PatchEngine.apply(type(), document, RoleAssignment.apply(roleMapping(), operations), Map.of());
         ObjectNode checked = ResourceChecker.checkReplacement(type(), user.document(), document);
+        appRoles.current().checkRoles(user.document(), checked);
         return users.update(user, checked, takePasswordHash(checked));
     }
 
@@ -134,6 +148,11 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
                     .put("display", g.displayName())
                     .put("type", "direct"));
         });
+    }
+
+    /** The role mapping of the authenticated tenant, never of anything the request says. */
+    private RoleMapping roleMapping() {
+        return tenants.tenant(tenantId()).getRoleMapping();
     }
 
     /** Removes the write-only password from a checked document and returns its hash, or null if none was sent. */

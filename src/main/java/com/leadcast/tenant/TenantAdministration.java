@@ -1,6 +1,7 @@
 package com.leadcast.tenant;
 
 import com.leadcast.scim.ScimException;
+import com.leadcast.scim.roles.RoleMapping;
 import com.leadcast.security.TokenSecrets;
 import com.leadcast.store.TenantData;
 import jakarta.ejb.Stateless;
@@ -30,14 +31,16 @@ public class TenantAdministration {
     @Inject
     TenantData tenantData;
 
-    public Tenant createTenant(String name) {
+    /** A new tenant; {@code roleMapping} null means {@link RoleMapping#SINGLE}, Entra's default. */
+    public Tenant createTenant(String name, String roleMapping) {
         if (name == null || name.isBlank()) {
             throw ScimException.invalidValue("\"name\" is required: the tenant's display name");
         }
         if (name.length() > 200) {
             throw ScimException.invalidValue("\"name\" may be at most 200 characters long");
         }
-        Tenant tenant = new Tenant(name.trim(), now());
+        Tenant tenant = new Tenant(name.trim(), now(),
+                roleMapping == null ? RoleMapping.SINGLE : RoleMapping.of(roleMapping));
         em.persist(tenant);
         return tenant;
     }
@@ -50,6 +53,15 @@ public class TenantAdministration {
         Tenant tenant = em.find(Tenant.class, id);
         if (tenant == null) {
             throw ScimException.notFound("Tenant " + id + " not found");
+        }
+        return tenant;
+    }
+
+    /** Changes the settings given (non-null) of the tenant {@code id}. */
+    public Tenant updateTenant(String id, String roleMapping) {
+        Tenant tenant = tenant(id);
+        if (roleMapping != null) {
+            tenant.setRoleMapping(RoleMapping.of(roleMapping));
         }
         return tenant;
     }

@@ -43,7 +43,8 @@ class AdminApiIT extends ScimTestBase {
         assertTrue(tenant.path("scimBaseUrl").asText().endsWith("/scim/v2"));
         assertRecent(tenant.path("createdAt").asText(), before);
         assertEquals(root() + TENANTS + "/" + id, reply.header("Location").orElse(null));
-        assertEquals(4, tenant.size(), () -> "exactly id, name, scimBaseUrl, createdAt: " + reply);
+        assertEquals("single", tenant.path("roleMapping").asText(), reply::toString);
+        assertEquals(5, tenant.size(), () -> "exactly id, name, scimBaseUrl, roleMapping, createdAt: " + reply);
     }
 
     @Test
