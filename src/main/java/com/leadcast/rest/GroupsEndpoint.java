@@ -124,10 +124,11 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
 
     @Override
     protected GroupEntity patch(GroupEntity group, List<PatchOperation> operations) {
-        ObjectNode document = group.document();
+        ObjectNode stored = group.document();
+        ObjectNode document = stored.deepCopy();
         MembershipChanges changes = new MembershipChanges(groups, group);
         PatchEngine.apply(type(), document, operations, Map.of(MEMBERS, changes));
-        GroupEntity updated = groups.update(group, ResourceChecker.checkReplacement(type(), group.document(), document));
+        GroupEntity updated = groups.update(group, ResourceChecker.checkReplacement(type(), stored, document));
         changes.commit();
         return updated;
     }

@@ -123,10 +123,11 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     @Override
     protected UserEntity patch(UserEntity user, List<PatchOperation> operations) {
-        ObjectNode document = user.document();
+        ObjectNode stored = user.document();
+        ObjectNode document = stored.deepCopy();
         PatchEngine.apply(type(), document, RoleAssignment.apply(roleMapping(), operations), Map.of());
-        ObjectNode checked = ResourceChecker.checkReplacement(type(), user.document(), document);
-        appRoles.current().checkRoles(user.document(), checked);
+        ObjectNode checked = ResourceChecker.checkReplacement(type(), stored, document);
+        appRoles.current().checkRoles(stored, checked);
         return users.update(user, checked, takePasswordHash(checked));
     }
 

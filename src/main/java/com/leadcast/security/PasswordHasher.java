@@ -3,7 +3,6 @@ package com.leadcast.security;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -27,16 +26,6 @@ public final class PasswordHasher {
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return "pbkdf2-sha256$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$"
                 + b64.encodeToString(derive(password, salt, ITERATIONS));
-    }
-
-    public static boolean matches(String password, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
-            return false;
-        }
-        Base64.Decoder b64 = Base64.getDecoder();
-        byte[] expected = b64.decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1])));
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {
