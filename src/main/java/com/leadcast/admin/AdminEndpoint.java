@@ -29,7 +29,7 @@ import java.util.List;
 
 /**
  * The admin API of {@code openapi/scim-api.yaml} (tag Admin), over {@link TenantAdministration} and the
- * {@link AppRoleCatalog}.
+ * {@link AppRoleCatalog}; a tenant's {@link Onboarding} sheet is put together from both.
  */
 @Stateless
 @RolesAllowed(Roles.SCIM_ADMIN)
@@ -44,14 +44,15 @@ public class AdminEndpoint implements AdminApi {
     @Inject
     PublicUrls urls;
 
+    private final ConsentUrls consentUrls = ConsentUrls.fromEnvironment();
+
     @Override
     public Response createTenant(TenantCreateRequest request) {
         if (request == null) {
             throw ScimException.invalidSyntax("Send {\"name\": \"...\"} to create a tenant");
         }
         Tenant tenant = administration.createTenant(request.getName(), request.getRoleMapping());
-        return Response.created(URI.create(urls.scimBase().replaceFirst("/scim/v2$", "") + "/admin/v1/tenants/"
-                        + tenant.getId()))
+        return Response.created(URI.create(adminBase() + "/tenants/" + tenant.getId()))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(view(tenant)).build();
     }
 
@@ -77,6 +78,13 @@ public class AdminEndpoint implements AdminApi {
     public Response deleteTenant(String tenantId) {
         administration.deleteTenant(tenantId);
         return Response.noContent().build();
+    }
+
+    @Override
+    public Response getTenantOnboarding(String tenantId) {
+        Tenant tenant = administration.tenant(tenantId);
+        return json(Onboarding.of(tenant, administration.tokens(tenantId), appRoles.current(), consentUrls,
+                urls.scimBase(), adminBase() + "/tenants/" + tenant.getId() + "/tokens", Instant.now()));
     }
 
     @Override
@@ -127,6 +135,12 @@ public class AdminEndpoint implements AdminApi {
         }
         return json(view(appRoles.replace(roles.stream().map(r -> r == null ? null
                 : new com.leadcast.scim.roles.AppRole(r.getValue(), r.getDisplayName(), r.getDescription())).toList())));
+    }
+
+    /** The admin API's base URL, e.g. {@code https://acme.leadcast.app/admin/v1}. */
+    private String adminBase() {
+        String scimBase = urls.scimBase();
+        return scimBase.substring(0, scimBase.length() - PublicUrls.SCIM_PATH.length()) + "/admin/v1";
     }
 
     private static List<AppRole> view(RoleCatalog catalog) {

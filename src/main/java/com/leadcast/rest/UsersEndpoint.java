@@ -34,7 +34,7 @@ import java.util.Map;
 /**
  * {@code /Users} (RFC 7644 §3, RFC 7643 §4.1). The {@code password} is hashed and never returned; {@code groups}
  * is derived from group memberships. Role values a user newly receives are checked against the app-role catalog, and
- * a PATCH's roles are read as the tenant's role mapping says ({@link RoleAssignment}).
+ * the roles of every write are read as the tenant's role mapping says ({@link RoleAssignment}).
  */
 @Stateless
 @RolesAllowed(Roles.SCIM_CLIENT)
@@ -110,6 +110,7 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     @Override
     protected UserEntity insert(ObjectNode document) {
+        RoleAssignment.applyTo(roleMapping(), document);
         appRoles.current().checkRoles(null, document);
         String passwordHash = takePasswordHash(document);
         return users.create(tenantId(), document, passwordHash);
@@ -117,6 +118,7 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     @Override
     protected UserEntity replace(UserEntity user, ObjectNode document) {
+        RoleAssignment.applyTo(roleMapping(), document);
         appRoles.current().checkRoles(user.document(), document);
         return users.update(user, document, takePasswordHash(document));
     }

@@ -229,6 +229,33 @@ class AppRolesIT extends ScimTestBase {
     }
 
     @Test
+    void singleMappingCreateOrReplaceWithSeveralRolesKeepsThePrimaryOrTheLast() {
+        Reply created = createUser("[{'value':'Reader','primary':false},{'value':'Admin','primary':true}]");
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(tree("[{'value':'Admin','primary':true}]"), created.json().path("roles"));
+        String location = USERS + "/" + created.text("id");
+        assertEquals(tree("[{'value':'Admin','primary':true}]"), scim.get(location).json().path("roles"));
+
+        Reply replaced = scim.put(location, j("{'schemas':['" + CORE + "'],'userName':'"
+                + created.text("userName") + "','roles':[{'value':'Admin'},{'value':'Reader'}]}"));
+
+        assertEquals(200, replaced.status(), replaced::toString);
+        assertEquals(tree("[{'value':'Reader','primary':true}]"), replaced.json().path("roles"));
+    }
+
+    @Test
+    void multipleMappingCreateKeepsEveryRoleAsSent() {
+        scim = clientOf(tenant("{'name':'Multi " + UUID.randomUUID() + "','roleMapping':'multiple'}"));
+
+        Reply created = createUser("[{'value':'Reader','primary':false,'display':'Reader'},"
+                + "{'value':'Admin','primary':false,'display':'Admin'}]");
+
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(tree("[{'value':'Reader','primary':false,'display':'Reader'},"
+                + "{'value':'Admin','primary':false,'display':'Admin'}]"), created.json().path("roles"));
+    }
+
+    @Test
     void patchOfATenantSwitchesItsRoleMapping() {
         JsonNode tenant = tenant("{'name':'Switch " + UUID.randomUUID() + "'}");
         assertEquals("single", tenant.path("roleMapping").asText(), tenant::toString);

@@ -227,6 +227,17 @@ class UserPatchIT extends ScimTestBase {
     }
 
     @Test
+    void valuePathSetToAnEmptyStringRemovesThatValueAndNoBareTypeIsLeft() {
+        JsonNode user = patch("[{'op':'Replace','path':'emails[type eq `work`].value','value':''},"
+                + "{'op':'Replace','path':'phoneNumbers[type eq `work`].value','value':''}]");
+
+        assertEquals(tree("[{'value':'alice@home.example','type':'home'}]"), user.path("emails"));
+        assertFalse(user.has("phoneNumbers"), user::toString);
+        assertEquals(user.path("emails"), current().path("emails"));
+        assertFalse(current().has("phoneNumbers"));
+    }
+
+    @Test
     void removeWithValueFilterRemovesOnlyTheMatchingValue() {
         JsonNode user = patch("[{'op':'remove','path':'emails[type eq `work`]'}]");
         assertEquals(tree("[{'value':'alice@home.example','type':'home'}]"), user.path("emails"));

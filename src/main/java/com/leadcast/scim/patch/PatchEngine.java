@@ -39,7 +39,10 @@ import java.util.Optional;
  *   <li>a value filter ({@code emails[type eq "work"].value}): the operation applies to the matching values; an
  *       {@code add} or {@code replace} that matches nothing creates the value described by the filter when the filter
  *       is a conjunction of {@code eq} comparisons, otherwise it is {@code noTarget};</li>
- *   <li>a value marked {@code primary} clears {@code primary} on the attribute's other values (RFC 7643 §2.4).</li>
+ *   <li>a value marked {@code primary} clears {@code primary} on the attribute's other values (RFC 7643 §2.4);</li>
+ *   <li>once all operations ran, a value that a value-filtered operation left holding nothing but its
+ *       qualifiers ({@code type}, {@code primary}) is dropped: {@code replace emails[type eq "work"].value ""} removes
+ *       the work e-mail rather than leaving {@code {"type": "work"}} behind.</li>
  * </ul>
  * Attribute names the resource type does not define are ignored, as for POST and PUT.
  */
@@ -50,6 +53,7 @@ public final class PatchEngine {
     private final ResourceType type;
     private final ObjectNode document;
     private final Map<String, ExternalAttribute> externals;
+    private final List<Target> filteredTargets = new ArrayList<>();
 
     private PatchEngine(ResourceType type, ObjectNode document, Map<String, ExternalAttribute> externals) {
         this.type = type;
@@ -66,6 +70,26 @@ public final class PatchEngine {
         PatchEngine engine = new PatchEngine(type, document, externals);
         for (int i = 0; i < operations.size(); i++) {
             engine.apply(operations.get(i), "Operations[" + i + "]");
+        }
+        engine.dropQualifierOnlyValues();
+    }
+
+    /**
+     * Drops the values that value-filtered operations left without data. Done after the last operation, not after
+     * each: Entra may set {@code emails[type eq "work"].primary} before {@code emails[type eq "work"].value}.
+     */
+    private void dropQualifierOnlyValues() {
+        for (Target target : filteredTargets) {
+            target.dropQualifierOnlyValues();
+            if (target.container() != document && target.container().isEmpty()) {
+                List<String> emptyBlocks = new ArrayList<>();
+                document.fields().forEachRemaining(f -> {
+                    if (f.getValue() == target.container()) {
+                        emptyBlocks.add(f.getKey());
+                    }
+                });
+                emptyBlocks.forEach(document::remove);
+            }
         }
     }
 
@@ -167,6 +191,7 @@ public final class PatchEngine {
         Target target = new Target(container, attribute, sub, where);
         if (path.valueFilter() != null) {
             target.filtered(op, path.valueFilter(), value);
+            filteredTargets.add(target);
         } else if (sub != null) {
             target.subAttribute(op, value);
         } else {
@@ -250,6 +275,33 @@ public final class PatchEngine {
                 }
             });
             keys.forEach(container::remove);
+        }
+
+        /** Removes the values holding only qualifiers ({@code type}, {@code primary}), and the attribute if none is left. */
+        void dropQualifierOnlyValues() {
+            if (!attribute.multiValued() || !attribute.isComplex() || !(current() instanceof ArrayNode list)) {
+                return;
+            }
+            ArrayNode kept = JSON.arrayNode();
+            list.forEach(element -> {
+                if (!(element instanceof ObjectNode object) || !qualifiersOnly(object)) {
+                    kept.add(element);
+                }
+            });
+            if (kept.size() != list.size()) {
+                set(kept.isEmpty() ? null : kept);
+            }
+        }
+
+        private static boolean qualifiersOnly(ObjectNode element) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                boolean qualifier = field.getKey().equalsIgnoreCase("type") || field.getKey().equalsIgnoreCase("primary");
+                if (!qualifier && !field.getValue().isNull()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The attribute as a whole, without filter or sub-attribute. */

@@ -16,10 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tenant's {@link RoleMapping} applied to the operations of a User PATCH. Under {@link RoleMapping#SINGLE} every
- * {@code add} or {@code replace} that asserts roles, whatever shape Entra gives it ({@code roles} with an array,
- * {@code roles[primary eq "True"].value}, a path-less {@code {"roles": …}}), becomes
- * {@code replace roles [{…the last role asserted…, "primary": true}]}; {@code remove} is left alone.
+ * A tenant's {@link RoleMapping} applied to the roles a request asserts. Under {@link RoleMapping#SINGLE} a user
+ * holds one role:
+ * <ul>
+ *   <li>in a PATCH, every {@code add} or {@code replace} that asserts roles, whatever shape Entra gives it
+ *       ({@code roles} with an array, {@code roles[primary eq "True"].value}, a path-less {@code {"roles": …}}),
+ *       becomes {@code replace roles [{…the role asserted…, "primary": true}]}; {@code remove} is left alone;</li>
+ *   <li>a POST or PUT that carries several roles keeps only the role asserted, marked primary.</li>
+ * </ul>
+ * The role asserted by several is the one marked {@code primary} (the target of Entra's
+ * {@code roles[primary eq "True"].value} mapping), otherwise the last one listed.
  *
  * <p>Why a rewrite of operations and not a fix-up of the patched document: the operations still say which role
  * was asserted last, the document no longer does (an {@code add} of a role the user already holds changes
@@ -32,6 +38,30 @@ public final class RoleAssignment {
     private static final String ROLES = "roles";
 
     private RoleAssignment() {
+    }
+
+    /**
+     * {@code document} (a User being created or replaced, changed in place) as {@code mapping} means it: under
+     * {@link RoleMapping#SINGLE} several roles become the one asserted. One role, or none, is left exactly as sent.
+     */
+    public static ObjectNode applyTo(RoleMapping mapping, ObjectNode document) {
+        if (mapping != RoleMapping.SINGLE) {
+            return document;
+        }
+        List<String> keys = new ArrayList<>();
+        document.fieldNames().forEachRemaining(key -> {
+            if (isRoles(key)) {
+                keys.add(key);
+            }
+        });
+        for (String key : keys) {
+            JsonNode roles = document.get(key);
+            if (roles.isArray() && roles.size() > 1) {
+                ObjectNode role = oneRole(assertedRole(roles));
+                document.set(key, JSON.arrayNode().add(role));
+            }
+        }
+        return document;
     }
 
     /** {@code operations} as {@code mapping} means them; unchanged for {@link RoleMapping#MULTIPLE}. */
@@ -77,7 +107,7 @@ public final class RoleAssignment {
         if (!others.isEmpty()) {
             result.add(new PatchOperation(operation.op(), null, others));
         }
-        result.add(oneRole(new PatchOperation(operation.op(), ROLES, roles), lastRole(roles)));
+        result.add(oneRole(new PatchOperation(operation.op(), ROLES, roles), assertedRole(roles)));
     }
 
     private static PatchOperation withPath(PatchOperation operation) {
@@ -93,7 +123,7 @@ public final class RoleAssignment {
         }
         String subAttr = path.subAttr() != null ? path.subAttr() : attribute.subAttr();
         if (subAttr == null) {
-            return oneRole(operation, lastRole(operation.value()));
+            return oneRole(operation, assertedRole(operation.value()));
         }
         if (!subAttr.equalsIgnoreCase("value")) {
             return operation; // roles[primary eq "True"].display and the like qualify the one role, as the RFC says
@@ -110,19 +140,31 @@ public final class RoleAssignment {
         if (role == null) {
             return operation;
         }
-        ObjectNode element = role.isObject() ? ((ObjectNode) role).deepCopy() : JSON.objectNode().set("value", role);
-        element.put("primary", true);
-        return new PatchOperation(Op.REPLACE, ROLES, JSON.arrayNode().add(element));
+        return new PatchOperation(Op.REPLACE, ROLES, JSON.arrayNode().add(oneRole(role)));
     }
 
-    private static JsonNode lastRole(JsonNode value) {
+    /** {@code role} as the user's one role: an object marked {@code primary}. */
+    private static ObjectNode oneRole(JsonNode role) {
+        ObjectNode element = role.isObject() ? ((ObjectNode) role).deepCopy() : JSON.objectNode().set("value", role);
+        element.put("primary", true);
+        return element;
+    }
+
+    /** Of several roles, the one marked primary, else the last listed; null when {@code value} holds none. */
+    private static JsonNode assertedRole(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (value.isArray()) {
-            return value.isEmpty() ? null : value.get(value.size() - 1);
+        if (!value.isArray()) {
+            return value;
         }
-        return value;
+        for (JsonNode role : value) {
+            JsonNode primary = role.get("primary");
+            if (primary != null && (primary.asBoolean(false) || primary.asText().equalsIgnoreCase("true"))) {
+                return role;
+            }
+        }
+        return value.isEmpty() ? null : value.get(value.size() - 1);
     }
 
     private static boolean isRoles(String name) {

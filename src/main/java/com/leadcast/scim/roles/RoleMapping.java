@@ -9,15 +9,34 @@ public enum RoleMapping {
 
     /**
      * Entra's {@code SingleAppRoleAssignment} mapped to {@code roles[primary eq "True"].value}: a user holds one role,
-     * and every add or replace of roles in a PATCH makes the last role asserted that one role.
+     * and every add or replace of roles makes the role asserted that one role.
      */
-    SINGLE,
+    SINGLE("SingleAppRoleAssignment([appRoleAssignments])", "roles[primary eq \"True\"].value"),
 
     /**
      * {@code AppRoleAssignmentsComplex} (add) or {@code AssertiveAppRoleAssignmentsComplex} (replace the set): the
-     * RFC 7644 §3.5.2 semantics of a multi-valued attribute, nothing rewritten.
+     * RFC 7644 §3.5.2 semantics of a multi-valued attribute, nothing rewritten. Entra's recommended expression is
+     * the assertive one, which sends the complete set and so also removes roles.
      */
-    MULTIPLE;
+    MULTIPLE("AssertiveAppRoleAssignmentsComplex([appRoleAssignments])", "roles");
+
+    private final String entraExpression;
+    private final String entraTargetAttribute;
+
+    RoleMapping(String entraExpression, String entraTargetAttribute) {
+        this.entraExpression = entraExpression;
+        this.entraTargetAttribute = entraTargetAttribute;
+    }
+
+    /** The Entra attribute-mapping expression (mapping type Expression) that produces what this mapping expects. */
+    public String entraExpression() {
+        return entraExpression;
+    }
+
+    /** The target attribute of {@link #entraExpression()} in Entra's user mapping. */
+    public String entraTargetAttribute() {
+        return entraTargetAttribute;
+    }
 
     /** The name on the wire and in the database: {@code single} or {@code multiple}. */
     public String wireName() {

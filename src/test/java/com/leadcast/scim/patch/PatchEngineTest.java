@@ -487,6 +487,34 @@ class PatchEngineTest {
         }
 
         @Test
+        void clearingTheValueOfAFilteredValueRemovesThatValue() {
+            ObjectNode patched = patch(ALICE, "[{'op':'remove','path':'emails[type eq `work`].value'}]");
+            assertEquals(tree("[{'value':'alice@home.example','type':'home'}]"), patched.get("emails"));
+        }
+
+        @Test
+        void entraEmptyStringForAFilteredValueRemovesThatValueAndTheAttributeWhenItWasTheLast() {
+            ObjectNode target = json(ALICE);
+            PatchEngine.apply(USER, target, EntraDialect.normalise(USER, operations(
+                    "[{'op':'Replace','path':'phoneNumbers[type eq `work`].value','value':''}]")), Map.of());
+            assertFalse(target.has("phoneNumbers"), target::toString);
+        }
+
+        @Test
+        void qualifiersSetBeforeTheValueInTheSameRequestAreKept() {
+            ObjectNode patched = patch("{'userName':'u'}", "[{'op':'add','path':'emails[type eq `work`].primary',"
+                    + "'value':true},{'op':'add','path':'emails[type eq `work`].value','value':'u@x'}]");
+            assertEquals(tree("[{'type':'work','primary':true,'value':'u@x'}]"), patched.get("emails"));
+        }
+
+        @Test
+        void aValueWithOnlyQualifiersThatNoFilteredOperationTouchedIsLeftAlone() {
+            ObjectNode patched = patch("{'userName':'u','emails':[{'type':'work'}]}",
+                    "[{'op':'replace','path':'displayName','value':'U'}]");
+            assertEquals(tree("[{'type':'work'}]"), patched.get("emails"));
+        }
+
+        @Test
         void filterThatDescribesNoValueAndMatchesNothingIsNoTarget() {
             ScimException e = refused(ALICE, "[{'op':'replace','path':'emails[value co `nobody`].type','value':'x'}]");
             assertEquals(ScimType.NO_TARGET, e.scimType());

@@ -106,4 +106,41 @@ class RoleAssignmentTest {
         JsonNode user = patched(RoleMapping.MULTIPLE, AGENT, "[{'op':'add','path':'roles','value':[{'value':'Admin'}]}]");
         assertEquals(tree("[{'value':'Agent','primary':true},{'value':'Viewer'},{'value':'Admin'}]"), user.path("roles"));
     }
+
+    @Test
+    void singleKeepsThePrimaryOfSeveralRolesInACreatedOrReplacedUser() {
+        ObjectNode user = (ObjectNode) tree("{'userName':'u','roles':[{'value':'Viewer'},"
+                + "{'value':'Agent','primary':'True','type':'WindowsAzureActiveDirectoryRole'},{'value':'Owner'}]}");
+
+        RoleAssignment.applyTo(RoleMapping.SINGLE, user);
+
+        assertEquals(tree("[{'value':'Agent','primary':true,'type':'WindowsAzureActiveDirectoryRole'}]"),
+                user.path("roles"));
+    }
+
+    @Test
+    void singleKeepsTheLastOfSeveralRolesNoneOfThemPrimary() {
+        ObjectNode user = (ObjectNode) tree("{'userName':'u','roles':[{'value':'Viewer','primary':false},"
+                + "{'value':'Owner','primary':false}]}");
+
+        RoleAssignment.applyTo(RoleMapping.SINGLE, user);
+
+        assertEquals(tree("[{'value':'Owner','primary':true}]"), user.path("roles"));
+    }
+
+    @Test
+    void singleLeavesOneRoleExactlyAsSentAndMultipleLeavesEverything() {
+        String one = "{'userName':'u','roles':[{'value':'Agent','type':'WindowsAzureActiveDirectoryRole'}]}";
+        assertEquals(tree(one), RoleAssignment.applyTo(RoleMapping.SINGLE, (ObjectNode) tree(one)));
+        String several = "{'userName':'u','roles':[{'value':'Agent'},{'value':'Owner'}]}";
+        assertEquals(tree(several), RoleAssignment.applyTo(RoleMapping.MULTIPLE, (ObjectNode) tree(several)));
+    }
+
+    @Test
+    void singlePatchAssertingSeveralRolesOneOfThemPrimaryKeepsThePrimary() {
+        JsonNode user = patched(RoleMapping.SINGLE, AGENT, "[{'op':'add','path':'roles','value':"
+                + "[{'value':'Owner','primary':true},{'value':'Reader'}]}]");
+
+        assertEquals(tree("[{'value':'Owner','primary':true}]"), user.path("roles"));
+    }
 }
