@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,5 +47,22 @@ class RawQueryIT extends ScimTestBase {
                 token);
         assertTrue(response.startsWith("HTTP/1.1 200"), response);
         assertTrue(response.contains("\"totalResults\":0"), response);
+    }
+
+    @Test
+    void rawBracketsAtSignsAndColonsInTheQueryAreAccepted() throws Exception {
+        String token = newToken(newTenant());
+        Http scim = new Http(root(), token);
+        Reply created = scim.post(USERS, j("{'userName':'raw@contoso.com','emails':[{'type':'work','value':'raw@contoso.com'}],"
+                + "'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':{'employeeNumber':'42'}}"));
+        assertEquals(201, created.status(), created::toString);
+
+        String byEmail = exchange("GET /scim/v2/Users?filter=emails[type+eq+%22work%22].value+eq+%22raw@contoso.com%22"
+                + " HTTP/1.1", token);
+        String byUrn = exchange("GET /scim/v2/Users?filter=urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:"
+                + "employeeNumber+eq+%2242%22&attributes=userName HTTP/1.1", token);
+
+        assertTrue(byEmail.startsWith("HTTP/1.1 200") && byEmail.contains("\"totalResults\":1"), byEmail);
+        assertTrue(byUrn.startsWith("HTTP/1.1 200") && byUrn.contains("\"totalResults\":1"), byUrn);
     }
 }
