@@ -349,6 +349,15 @@ class EntraReplayIT extends ScimTestBase {
         assertEquals(200, groupProbe.status(), groupProbe::toString);
         assertTrue(groupProbe.header("content-type").startsWith(Http.SCIM_JSON), groupProbe::toString);
         assertEquals(0, MAPPER.readTree(groupProbe.body()).path("totalResults").asInt(-1));
+
+        // whether Entra forwards the Tenant URL's feature flag is not documented: it is ignored wherever it appears
+        for (String flagged : List.of(USERS + "?aadOptscim062020&filter=userName+eq+%22" + UUID.randomUUID() + "%22",
+                USERS + "?filter=userName+eq+%22" + UUID.randomUUID() + "%22&aadOptscim062020",
+                GROUPS + "?aadOptscim062020&excludedAttributes=members&filter=displayName+eq+%22x%22")) {
+            RawReply probe = rawGet(flagged);
+            assertEquals(200, probe.status(), probe::toString);
+            assertEquals(0, MAPPER.readTree(probe.body()).path("totalResults").asInt(-1), probe::toString);
+        }
     }
 
     private record RawReply(int status, Map<String, String> headers, String body) {
