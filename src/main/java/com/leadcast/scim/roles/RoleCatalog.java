@@ -23,6 +23,9 @@ public final class RoleCatalog {
 
     public static final RoleCatalog EMPTY = new RoleCatalog(List.of());
 
+    /** What Entra sends for an assignment without a role (its built-in Default Access role), in {@link #key} form. */
+    private static final Set<String> DEFAULT_ACCESS = Set.of("msiam_access", "default access", "defaultaccess");
+
     private static final String FIX = "Map the Leadcast app roles in the identity provider with "
             + "SingleAppRoleAssignment([appRoleAssignments]) (or AppRoleAssignmentsComplex([appRoleAssignments]) for "
             + "several roles per user), and give the app registration's roles exactly these values";
@@ -108,6 +111,11 @@ public final class RoleCatalog {
             throw ScimException.invalidValue("The role value " + quoted(abbreviated(trimmed)) + " is a serialised "
                     + (trimmed.startsWith("{") ? "JSON object" : "XML document") + ", not a role: roles is mapped "
                     + "directly from appRoleAssignments. Allowed values: " + allowed() + ". " + FIX + ".");
+        }
+        if (DEFAULT_ACCESS.contains(key(trimmed))) {
+            throw ScimException.invalidValue("The role value " + quoted(value) + " is Entra's Default Access role: the "
+                    + "user was assigned to the provisioning application without a Leadcast role. Assign the user (or "
+                    + "their group) one of " + allowed() + " under Enterprise applications > Users and groups.");
         }
         throw ScimException.invalidValue("The role value " + quoted(value) + " is not a Leadcast app role. "
                 + "Allowed values: " + allowed() + ". " + FIX + ".");

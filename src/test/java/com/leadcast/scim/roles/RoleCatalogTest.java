@@ -74,6 +74,17 @@ class RoleCatalogTest {
     }
 
     @Test
+    void entrasDefaultAccessRoleIsNamedAsSuchWithTheFix() {
+        for (String value : new String[] {"msiam_access", "Default Access"}) {
+            String detail = refused(() -> CATALOG.checkRoles(null, tree("{'roles':[{'value':'" + value + "'}]}")));
+
+            assertTrue(detail.contains("Default Access role"), detail);
+            assertTrue(detail.contains("\"Admin\", \"Reader\""), detail);
+            assertTrue(detail.contains("Users and groups"), detail);
+        }
+    }
+
+    @Test
     void aSerialisedObjectOrXmlIsCalledWhatItIs() {
         assertTrue(refused(() -> CATALOG.checkRoles(null, tree("{'roles':[{'value':'{`id`:`1`,`value`:`Admin`}'}]}")))
                 .contains("serialised JSON object"));
