@@ -3,6 +3,7 @@ package com.leadcast.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.schema.SchemaRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +89,12 @@ public class GroupStore extends ResourceStore<GroupEntity> {
         return result;
     }
 
-    /** Which of {@code ids} are Users or Groups of the tenant: id → "User" or "Group". */
+    /**
+     * Which of {@code ids} are Users or Groups of the tenant: id → "User" or "Group". The rows found stay share-locked
+     * until the transaction ends, so a member being added cannot be deleted before its membership row is written
+     * (a delete locks its row first and then removes its membership rows; without this lock it could do so before
+     * the new row exists and leave it dangling).
+     */
     public Map<String, String> resourceTypesOf(String tenantId, Collection<String> ids) {
         Map<String, String> result = new HashMap<>();
         if (ids.isEmpty()) {
@@ -96,9 +102,11 @@ public class GroupStore extends ResourceStore<GroupEntity> {
         }
         em.createQuery("select u.id from UserEntity u where u.tenantId = :tenant and u.id in :ids", String.class)
                 .setParameter("tenant", tenantId).setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
                 .getResultList().forEach(id -> result.put(id, "User"));
         em.createQuery("select g.id from GroupEntity g where g.tenantId = :tenant and g.id in :ids", String.class)
                 .setParameter("tenant", tenantId).setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
                 .getResultList().forEach(id -> result.put(id, "Group"));
         return result;
     }
