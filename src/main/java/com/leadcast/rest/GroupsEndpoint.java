@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.GroupsApi;
+import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
 import com.leadcast.scim.query.CursorPosition;
+import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
 import com.leadcast.scim.schema.ResourceChecker;
@@ -19,10 +21,12 @@ import com.leadcast.store.GroupStore;
 import com.leadcast.store.KeysetPage;
 import com.leadcast.store.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +36,7 @@ import java.util.Map;
  * 100,000 members is never serialised by accident.
  */
 @Stateless
+@Local({GroupsApi.class, ResourceTypeSearch.class})
 @RolesAllowed(Roles.SCIM_CLIENT)
 public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements GroupsApi {
 
@@ -101,6 +106,26 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
     @Override
     protected KeysetPage<GroupEntity> queryByCursor(ListQuery query, CursorPosition position) {
         return groups.queryByCursor(tenantId(), query, position);
+    }
+
+    @Override
+    protected List<GroupEntity> byIds(Collection<String> ids) {
+        return groups.byIds(tenantId(), ids);
+    }
+
+    @Override
+    public long total(Filter filter) {
+        return groups.count(tenantId(), filter);
+    }
+
+    @Override
+    public List<KeyedRow> keys(ListQuery query, CursorPosition position, int limit) {
+        return groups.keys(tenantId(), query, position, limit);
+    }
+
+    @Override
+    public boolean hasBeyond(ListQuery query, CursorPosition position) {
+        return groups.exists(tenantId(), query, position);
     }
 
     @Override

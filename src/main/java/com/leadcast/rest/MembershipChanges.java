@@ -3,7 +3,6 @@ package com.leadcast.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.leadcast.scim.ScimException;
-import com.leadcast.scim.filter.CompareOp;
 import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.patch.ExternalAttribute;
 import com.leadcast.store.GroupEntity;
@@ -15,16 +14,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * A group's {@code members} as the PATCH engine sees them: each operation is checked at once and becomes a set
- * operation on membership rows, run by {@link #commit()} once the whole PATCH has succeeded.
+ * operation on membership rows, run by {@link #commit()} once the whole PATCH has succeeded. A PATCH refused at any
+ * of its operations therefore changes no membership, and the transaction of the request undoes the rest.
+ *
+ * <p>Removal by a value filter ({@code members[type eq "Group"]}, {@code members[value eq "a" or value eq "b"]},
+ * {@code members[display sw "Sales"]}) is one {@code DELETE} of the matching rows. A filter that matches no member
+ * removes nothing and is no error: RFC 7644 §3.5.2.2 asks {@code noTarget} only of a remove without a path
+ * (§3.5.2.3 asks it of a <em>replace</em> whose filter matches nothing), and Microsoft Entra ID removes members by
+ * {@code members[value eq "..."]} without knowing whether they are still members, expecting success. Every filter is
+ * treated alike, so that whether a removal succeeds never depends on how its members were named.
  */
 final class MembershipChanges implements ExternalAttribute {
 
     private final GroupStore groups;
     private final GroupEntity group;
-    private final List<Runnable> steps = new ArrayList<>();
+    /** The changes in the order asked for, each answering how many membership rows it changed. */
+    private final List<IntSupplier> steps = new ArrayList<>();
 
     MembershipChanges(GroupStore groups, GroupEntity group) {
         this.groups = groups;
@@ -40,10 +49,7 @@ final class MembershipChanges implements ExternalAttribute {
     @Override
     public void replace(ArrayNode values) {
         Map<String, String> members = resolve(values);
-        steps.add(() -> {
-            groups.removeAllMembers(group);
-            groups.addMembers(group, members);
-        });
+        steps.add(() -> groups.replaceMembers(group, members));
     }
 
     @Override
@@ -53,9 +59,7 @@ final class MembershipChanges implements ExternalAttribute {
 
     @Override
     public void removeMatching(Filter filter) {
-        Set<String> ids = new LinkedHashSet<>();
-        collectValueEqualities(filter, ids);
-        steps.add(() -> groups.removeMembers(group, ids));
+        steps.add(groups.removalOfMembers(group, filter));
     }
 
     @Override
@@ -64,10 +68,17 @@ final class MembershipChanges implements ExternalAttribute {
         steps.add(() -> groups.removeMembers(group, ids));
     }
 
-    /** Carries out the changes, in the order the operations asked for them. */
+    /**
+     * Carries out the changes, in the order the operations asked for them. The group is marked modified (new
+     * {@code meta.lastModified} and version) only if a membership changed: re-asserting members is no change, as
+     * re-asserting attribute values is none.
+     */
     void commit() {
-        steps.forEach(Runnable::run);
-        if (!steps.isEmpty()) {
+        int changed = 0;
+        for (IntSupplier step : steps) {
+            changed += step.getAsInt();
+        }
+        if (changed > 0) {
             groups.touch(group);
         }
     }
@@ -101,20 +112,5 @@ final class MembershipChanges implements ExternalAttribute {
             ids.add(id.asText());
         }
         return ids;
-    }
-
-    /** {@code value eq "a"}, or several of them joined by {@code or}: the only member filters supported so far. */
-    private static void collectValueEqualities(Filter filter, Set<String> ids) {
-        if (filter instanceof Filter.Or or) {
-            or.filters().forEach(f -> collectValueEqualities(f, ids));
-            return;
-        }
-        if (filter instanceof Filter.Compare compare && compare.op() == CompareOp.EQ
-                && compare.path().name().equalsIgnoreCase("value") && compare.value() instanceof String id) {
-            ids.add(id);
-            return;
-        }
-        throw ScimException.invalidFilter("members: remove members by id, e.g. members[value eq \"<id>\"] or a "
-                + "\"value\" list; the filter " + filter + " is not supported yet");
     }
 }

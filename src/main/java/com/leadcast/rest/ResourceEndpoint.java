@@ -25,15 +25,18 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The HTTP side of a SCIM resource type (RFC 7644 §3): what Users and Groups share, from reading the request to
- * writing the response. Subclasses say how a checked document is stored and which attributes are derived.
+ * writing the response. Subclasses say how a checked document is stored and which attributes are derived. The same
+ * bean is the type's {@link ResourceTypeSearch} for the root {@code /.search}.
  */
-abstract class ResourceEndpoint<E extends ResourceEntity> {
+abstract class ResourceEndpoint<E extends ResourceEntity> implements ResourceTypeSearch {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -54,6 +57,9 @@ abstract class ResourceEndpoint<E extends ResourceEntity> {
 
     /** A page of a cursor query from {@code position} (null: the first page). */
     protected abstract KeysetPage<E> queryByCursor(ListQuery query, CursorPosition position);
+
+    /** The tenant's resources {@code ids} that exist, in any order. */
+    protected abstract List<E> byIds(Collection<String> ids);
 
     /** Stores a new resource from a checked document. */
     protected abstract E insert(ObjectNode document);
@@ -108,6 +114,25 @@ abstract class ResourceEndpoint<E extends ResourceEntity> {
         ArrayNode resources = body.putArray("Resources");
         render(page.resources(), projection).forEach(resources::add);
         return ok(body);
+    }
+
+    // --- root search (ResourceTypeSearch) ---------------------------------------------------------------------
+
+    @Override
+    public List<ObjectNode> page(ListQuery query) {
+        return render(query(query).resources(), Projection.of(type(), query.attributes(), query.excludedAttributes()));
+    }
+
+    @Override
+    public Map<String, ObjectNode> resources(List<String> ids, ListQuery query) {
+        List<E> entities = byIds(ids);
+        List<ObjectNode> rendered = render(entities, Projection.of(type(), query.attributes(),
+                query.excludedAttributes()));
+        Map<String, ObjectNode> byId = new HashMap<>();
+        for (int i = 0; i < entities.size(); i++) {
+            byId.put(entities.get(i).getId(), rendered.get(i));
+        }
+        return byId;
     }
 
     protected Response get(String id, String attributes, String excludedAttributes, String ifNoneMatch) {

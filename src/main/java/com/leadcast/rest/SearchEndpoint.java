@@ -1,102 +1,181 @@
 package com.leadcast.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadcast.api.GroupsApi;
 import com.leadcast.api.SearchApi;
-import com.leadcast.api.UsersApi;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
 import com.leadcast.scim.ScimUrns;
+import com.leadcast.scim.query.CursorCodec;
+import com.leadcast.scim.query.CursorPosition;
+import com.leadcast.scim.query.CursorScope;
+import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
+import com.leadcast.scim.query.MergedOrder;
+import com.leadcast.scim.query.MergedPaging;
+import com.leadcast.scim.schema.ResourceType;
+import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.Roles;
+import com.leadcast.tenant.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * {@code POST /.search} at the server root (RFC 7644 §3.4.3): one query over Users and Groups. The result lists the
- * matching Users, then the matching Groups, each in creation order, paged across both. A filter naming an attribute
- * only one resource type has matches nothing of the other type. {@code sortBy} is refused here, since Users and
- * Groups share no sortable attribute worth ordering by; sort per type on {@code /Users/.search} or
- * {@code /Groups/.search}. So is {@code cursor} (RFC 9865): a keyset cursor runs over one resource type's order,
- * not over Users followed by Groups; page by cursor on {@code /Users/.search} or {@code /Groups/.search}.
+ * {@code POST /.search} at the server root (RFC 7644 §3.4.3): one query over Users and Groups, in the order of
+ * {@link MergedOrder} — without {@code sortBy} the matching Users, then the matching Groups, each in creation order;
+ * with {@code sortBy} one order across both, a type without the attribute sorting as missing values — paged across
+ * both by index ({@code startIndex}, {@code count}) or by cursor (RFC 9865). A filter naming an attribute only one
+ * resource type has matches nothing of the other type.
+ *
+ * <p>Each type is read by keyset in its own order and the keys merged ({@link MergedPaging}): a page reads at most
+ * {@code count + 1} keys of each type, then renders just the page's resources. A cursor holds one keyset position
+ * per type. Index paging without {@code sortBy} skips whole types by their counts; with {@code sortBy} it walks
+ * the keys to {@code startIndex} in chunks, reading keys but no resources on the way.
  */
 @Stateless
 @RolesAllowed(Roles.SCIM_CLIENT)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each type's query is a transaction of its own
 public class SearchEndpoint implements SearchApi {
 
-    @EJB
-    UsersApi users;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final List<ResourceType> TYPES = List.of(SchemaRegistry.standard().userType(),
+            SchemaRegistry.standard().groupType());
+    /** The resource types of a root cursor's scope, as one name. */
+    private static final String SCOPE_TYPES = TYPES.stream().map(ResourceType::name).collect(Collectors.joining(","));
 
-    @EJB
-    GroupsApi groups;
+    @EJB(beanName = "UsersEndpoint")
+    ResourceTypeSearch users;
+
+    @EJB(beanName = "GroupsEndpoint")
+    ResourceTypeSearch groups;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CursorCodec cursors;
 
     @Override
     public Response searchResources(ObjectNode body) {
         ListQuery query = ListQuery.ofSearchRequest(body);
+        List<Boolean> sorted = MergedOrder.sortedTypes(TYPES, query.sortBy());
+        List<Part> parts = parts(query, sorted);
+        MergedPaging paging = new MergedPaging(List.copyOf(parts),
+                MergedOrder.of(query.sortBy() != null, query.descending(), sorted));
+        ObjectNode result = JSON.objectNode();
+        result.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
+        result.put("totalResults", parts.stream().mapToLong(p -> Math.max(p.total(), 0)).sum());
+        List<ObjectNode> resources;
         if (query.cursorPaging()) {
-            throw ScimException.invalidValue("cursor is not supported when searching all resource types at /.search; "
-                    + "page by cursor on /Users/.search or /Groups/.search, or by startIndex here");
+            CursorScope scope = new CursorScope(tenant.tenantId(), SCOPE_TYPES, query.fingerprint());
+            MergedPaging.Page page = paging.page(cursors.decodeMerged(query.cursor(), scope, parts.size()),
+                    query.count());
+            resources = render(page.rows(), parts, query);
+            result.put("itemsPerPage", resources.size());
+            if (page.previous() != null) {
+                result.put("previousCursor", cursors.encode(scope, page.previous()));
+            }
+            if (page.next() != null) {
+                result.put("nextCursor", cursors.encode(scope, page.next()));
+            }
+        } else {
+            resources = query.sortBy() == null ? typeByType(query, parts)
+                    : render(paging.window(query.startIndex() - 1L, query.count()), parts, query);
+            result.put("startIndex", query.startIndex());
+            result.put("itemsPerPage", resources.size());
         }
-        if (query.sortBy() != null) {
-            throw ScimException.invalidValue("sortBy is not supported when searching all resource types at /.search; "
-                    + "use /Users/.search or /Groups/.search to sort");
+        ArrayNode array = result.putArray("Resources");
+        resources.forEach(array::add);
+        return Response.ok(result, ScimMediaType.SCIM_JSON_TYPE).build();
+    }
+
+    /**
+     * One resource type's share of the query: its query (without {@code sortBy} where it lacks the attribute) and
+     * how many of its resources match, -1 where it refused the filter as naming what it does not have.
+     */
+    private record Part(ResourceTypeSearch search, ListQuery query, long total) implements MergedPaging.Source {
+
+        @Override
+        public List<KeyedRow> read(CursorPosition position, int limit) {
+            return total < 0 ? List.of() : search.keys(query, position, limit);
         }
-        List<Function<ObjectNode, Response>> types = List.of(users::searchUsers, groups::searchGroups);
-        List<Long> totals = new ArrayList<>();
+
+        @Override
+        public boolean exists(CursorPosition position) {
+            return total >= 0 && search.hasBeyond(query, position);
+        }
+    }
+
+    /** The parts of the types, in order; the filter's refusal if every type refuses it. */
+    private List<Part> parts(ListQuery query, List<Boolean> sorted) {
+        List<ResourceTypeSearch> searches = List.of(users, groups);
+        List<Part> parts = new ArrayList<>();
         ScimException refused = null;
-        for (Function<ObjectNode, Response> type : types) {
+        for (int i = 0; i < searches.size(); i++) {
+            ListQuery own = sorted.get(i) ? query : query.unsorted();
+            long total;
             try {
-                totals.add(((JsonNode) type.apply(window(body, 1, 0)).getEntity()).path("totalResults").asLong());
+                total = searches.get(i).total(query.filter());
             } catch (ScimException e) {
                 if (e.scimType() != ScimType.INVALID_FILTER) {
                     throw e;
                 }
                 refused = e;
-                totals.add(-1L);
+                total = -1;
             }
+            parts.add(new Part(searches.get(i), own, total));
         }
-        if (totals.stream().allMatch(t -> t < 0)) {
+        if (refused != null && parts.stream().allMatch(p -> p.total() < 0)) {
             throw refused;
         }
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
-        result.put("totalResults", totals.stream().mapToLong(t -> Math.max(t, 0)).sum());
-        ArrayNode resources = result.putArray("Resources");
+        return parts;
+    }
+
+    /** Index paging without {@code sortBy}: the window of the Users followed by the Groups, by their counts. */
+    private static List<ObjectNode> typeByType(ListQuery query, List<Part> parts) {
+        List<ObjectNode> resources = new ArrayList<>();
         long skip = query.startIndex() - 1L;
         int wanted = query.count();
-        for (int i = 0; i < types.size() && wanted > 0; i++) {
-            long total = Math.max(totals.get(i), 0);
+        for (int i = 0; i < parts.size() && wanted > 0; i++) {
+            long total = Math.max(parts.get(i).total(), 0);
             if (skip >= total) {
                 skip -= total;
                 continue;
             }
-            JsonNode page = (JsonNode) types.get(i).apply(window(body, skip + 1, wanted)).getEntity();
-            page.path("Resources").forEach(resources::add);
-            wanted -= page.path("Resources").size();
+            List<ObjectNode> page = parts.get(i).search().page(query.window((int) skip + 1, wanted));
+            resources.addAll(page);
+            wanted -= page.size();
             skip = 0;
         }
-        result.put("startIndex", query.startIndex());
-        result.put("itemsPerPage", resources.size());
-        return Response.ok(result, ScimMediaType.SCIM_JSON_TYPE).build();
+        return resources;
     }
 
-    /** The search request for one resource type's part of the page. */
-    private static ObjectNode window(ObjectNode body, long startIndex, int count) {
-        ObjectNode copy = body.deepCopy();
-        copy.put("startIndex", startIndex);
-        copy.put("count", count);
-        return copy;
+    /** The resources of merged rows, in the rows' order: each type's in one request. */
+    private static List<ObjectNode> render(List<MergedPaging.Row> rows, List<Part> parts, ListQuery query) {
+        List<Map<String, ObjectNode>> rendered = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            int source = i;
+            List<String> ids = rows.stream().filter(r -> r.source() == source).map(r -> r.row().id()).toList();
+            rendered.add(ids.isEmpty() ? Map.of() : parts.get(i).search().resources(ids, query));
+        }
+        List<ObjectNode> resources = new ArrayList<>();
+        for (MergedPaging.Row row : rows) {
+            ObjectNode resource = rendered.get(row.source()).get(row.row().id());
+            if (resource != null) {
+                resources.add(resource);
+            }
+        }
+        return resources;
     }
 }

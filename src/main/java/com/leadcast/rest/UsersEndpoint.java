@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.UsersApi;
 import com.leadcast.approles.AppRoleCatalog;
 import com.leadcast.scim.ScimException;
+import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
 import com.leadcast.scim.query.CursorPosition;
+import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
 import com.leadcast.scim.roles.RoleAssignment;
@@ -24,10 +26,12 @@ import com.leadcast.store.UserEntity;
 import com.leadcast.store.UserStore;
 import com.leadcast.tenant.TenantAdministration;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +41,7 @@ import java.util.Map;
  * the roles of every write are read as the tenant's role mapping says ({@link RoleAssignment}).
  */
 @Stateless
+@Local({UsersApi.class, ResourceTypeSearch.class})
 @RolesAllowed(Roles.SCIM_CLIENT)
 public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements UsersApi {
 
@@ -106,6 +111,26 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     @Override
     protected KeysetPage<UserEntity> queryByCursor(ListQuery query, CursorPosition position) {
         return users.queryByCursor(tenantId(), query, position);
+    }
+
+    @Override
+    protected List<UserEntity> byIds(Collection<String> ids) {
+        return users.byIds(tenantId(), ids);
+    }
+
+    @Override
+    public long total(Filter filter) {
+        return users.count(tenantId(), filter);
+    }
+
+    @Override
+    public List<KeyedRow> keys(ListQuery query, CursorPosition position, int limit) {
+        return users.keys(tenantId(), query, position, limit);
+    }
+
+    @Override
+    public boolean hasBeyond(ListQuery query, CursorPosition position) {
+        return users.exists(tenantId(), query, position);
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.leadcast.scim.schema.Attribute;
 import com.leadcast.scim.schema.AttributeType;
 import com.leadcast.scim.schema.ResourceType;
 import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
@@ -27,7 +28,9 @@ import java.util.Locale;
  * Compiles a SCIM filter (RFC 7644 §3.4.2.2) to a JPA criteria predicate, so that the database does all filtering:
  * attributes with columns compare on them, membership attributes become {@code EXISTS} over membership rows, and
  * every other attribute becomes {@code EXISTS} over the {@link AttributeIndex}; a value filter
- * ({@code emails[type eq "work" and value co "@x"]}) requires all its terms to hold for one element.
+ * ({@code emails[type eq "work" and value co "@x"]}) requires all its terms to hold for one element. A membership's
+ * {@code value} and {@code type} are columns of its row, its {@code display} the name of the resource it refers to,
+ * and {@code $ref} (derived from the request's URL) cannot be filtered on.
  *
  * <p>Semantics: comparisons follow the attribute's type and {@code caseExact}; on a multi-valued attribute a
  * comparison holds if any value satisfies it, and {@code ne} holds if no value equals the operand (so it matches
@@ -38,12 +41,13 @@ import java.util.Locale;
 final class FilterCompiler {
 
     private final CriteriaBuilder cb;
-    private final AbstractQuery<?> query;
+    private final CommonAbstractCriteria query;
     private final Root<?> root;
     private final QueryModel model;
     private final String tenantId;
 
-    private FilterCompiler(CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, QueryModel model, String tenantId) {
+    private FilterCompiler(CriteriaBuilder cb, CommonAbstractCriteria query, Root<?> root, QueryModel model,
+                           String tenantId) {
         this.cb = cb;
         this.query = query;
         this.root = root;
@@ -54,6 +58,18 @@ final class FilterCompiler {
     static Predicate compile(Filter filter, CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root,
                              QueryModel model, String tenantId) {
         return new FilterCompiler(cb, query, root, model, tenantId).predicate(filter);
+    }
+
+    /**
+     * Compiles the filter of a membership value path, the {@code type eq "Group"} of {@code members[type eq "Group"]},
+     * to a predicate on the membership rows {@code m} themselves, for a statement over those rows such as the
+     * {@code DELETE} of a PATCH remove. The sub-attributes compare as in a resource filter.
+     */
+    static Predicate compileMembership(Filter valueFilter, CriteriaBuilder cb, CommonAbstractCriteria statement,
+                                       Root<MemberEntity> m, QueryModel model, String tenantId) {
+        FilterCompiler compiler = new FilterCompiler(cb, statement, null, model, tenantId);
+        Target owner = compiler.target(AttrPath.of(model.membership().attribute()));
+        return compiler.memberPredicate(valueFilter, m, owner);
     }
 
     private Predicate predicate(Filter filter) {
@@ -228,7 +244,7 @@ final class FilterCompiler {
 
     /** {@code field op value} for the type of {@code leaf}. */
     @SuppressWarnings("unchecked")
-    private Predicate test(Attribute leaf, CompareOp op, Object value, AttrPath path, Path<Object> field,
+    private Predicate test(Attribute leaf, CompareOp op, Object value, AttrPath path, Expression<?> field,
                            QueryModel.Matching matching) {
         AttributeType type = leaf.type();
         switch (type) {
@@ -416,19 +432,40 @@ final class FilterCompiler {
         }
         AttrPath path = filter instanceof Filter.Compare c ? c.path() : ((Filter.Present) filter).path();
         Attribute sub = owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter("'"
-                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"));
+                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'; filter "
+                + owner.attribute().name() + " by value, type or display"));
         AttrPath full = new AttrPath(null, owner.attribute().name(), sub.name());
         if (filter instanceof Filter.Present) {
-            return memberField(sub, m, full) == null ? cb.conjunction() : cb.isNotNull(memberField(sub, m, full));
+            return memberPresent(sub, m, full);
         }
         Filter.Compare compare = (Filter.Compare) filter;
+        if (compare.value() == null) {
+            return switch (compare.op()) {
+                case EQ -> cb.not(memberPresent(sub, m, full));
+                case NE -> memberPresent(sub, m, full);
+                default -> throw ScimException.invalidFilter("'" + full + " " + compare.op().keyword() + " null' "
+                        + "compares with null: only eq null and ne null are meaningful");
+            };
+        }
         if (compare.op() == CompareOp.NE) {
             return cb.not(memberTest(sub, CompareOp.EQ, compare.value(), m, full));
         }
         return memberTest(sub, compare.op(), compare.value(), m, full);
     }
 
+    /** {@code pr} of a membership's sub-attribute: every membership has a value, a type and a display name. */
+    private Predicate memberPresent(Attribute sub, Root<?> m, AttrPath path) {
+        if (sub.named("display")) {
+            return cb.conjunction();
+        }
+        Path<Object> field = memberField(sub, m, path);
+        return field == null ? cb.conjunction() : cb.isNotNull(field);
+    }
+
     private Predicate memberTest(Attribute sub, CompareOp op, Object value, Root<?> m, AttrPath path) {
+        if (sub.named("display")) {
+            return memberDisplayTest(sub, op, value, m, path);
+        }
         Path<Object> field = memberField(sub, m, path);
         if (field == null) {
             // the type of every User.groups value is "direct"
@@ -439,6 +476,25 @@ final class FilterCompiler {
         return test(sub, op, value, path, field, matching);
     }
 
+    /**
+     * A comparison of a membership's {@code display}, which is not stored with it but is the name of the resource it
+     * refers to, as {@link GroupStore#membersOf} shows it: a user's displayName, else its userName; a group's
+     * displayName. Compared case-insensitively ({@code display} is not caseExact).
+     */
+    private Predicate memberDisplayTest(Attribute sub, CompareOp op, Object value, Root<?> m, AttrPath path) {
+        Expression<String> referenced = m.get(model.membership().valueField());
+        Subquery<Integer> users = query.subquery(Integer.class);
+        Root<UserEntity> u = users.from(UserEntity.class);
+        users.select(cb.literal(1)).where(cb.equal(u.get("id"), referenced), cb.equal(u.get("tenantId"), tenantId),
+                test(sub, op, value, path, cb.coalesce(u.<String>get("displayName"), u.<String>get("userName")),
+                        QueryModel.Matching.LOWER));
+        Subquery<Integer> groups = query.subquery(Integer.class);
+        Root<GroupEntity> g = groups.from(GroupEntity.class);
+        groups.select(cb.literal(1)).where(cb.equal(g.get("id"), referenced), cb.equal(g.get("tenantId"), tenantId),
+                test(sub, op, value, path, g.get("displayNameKey"), QueryModel.Matching.KEY_COLUMN));
+        return cb.or(cb.exists(users), cb.exists(groups));
+    }
+
     private Path<Object> memberField(Attribute sub, Root<?> m, AttrPath path) {
         QueryModel.Membership membership = model.membership();
         if (sub.named("value")) {
@@ -447,7 +503,7 @@ final class FilterCompiler {
         if (sub.named("type")) {
             return membership.typeField() == null ? null : m.get(membership.typeField());
         }
-        throw ScimException.invalidFilter("'" + path + "' cannot be used in filters; filter " + membership.attribute()
-                + " by value or type");
+        throw ScimException.invalidFilter("'" + path + "' cannot be used in filters: it is derived from value and "
+                + "type; filter " + membership.attribute() + " by value, type or display");
     }
 }

@@ -1,9 +1,13 @@
 package com.leadcast.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.schema.SchemaRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaDelete;
+import jakarta.persistence.criteria.Root;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +17,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * Groups of a tenant and their membership rows. Membership changes are set operations in SQL: adding or removing
- * members touches only those rows.
+ * members touches only those rows, and each change answers how many rows it changed, so that a change that changes
+ * nothing need not mark the group modified.
  */
 @ApplicationScoped
 public class GroupStore extends ResourceStore<GroupEntity> {
@@ -111,36 +117,70 @@ public class GroupStore extends ResourceStore<GroupEntity> {
         return result;
     }
 
-    /** Adds the members not yet in the group; {@code members} maps member id → "User" or "Group". */
-    public void addMembers(GroupEntity group, Map<String, String> members) {
+    /**
+     * Adds the members not yet in the group; {@code members} maps member id → "User" or "Group". Answers how many
+     * were added.
+     */
+    public int addMembers(GroupEntity group, Map<String, String> members) {
         if (members.isEmpty()) {
-            return;
+            return 0;
         }
         Set<String> present = new HashSet<>(em.createQuery("select m.memberId from MemberEntity m "
                         + "where m.groupId = :group and m.memberId in :ids", String.class)
                 .setParameter("group", group.getId())
                 .setParameter("ids", members.keySet())
                 .getResultList());
-        members.forEach((id, type) -> {
-            if (!present.contains(id)) {
-                em.persist(new MemberEntity(group.getTenantId(), group.getId(), id, type));
+        int added = 0;
+        for (Map.Entry<String, String> member : members.entrySet()) {
+            if (!present.contains(member.getKey())) {
+                em.persist(new MemberEntity(group.getTenantId(), group.getId(), member.getKey(), member.getValue()));
+                added++;
             }
-        });
+        }
         em.flush();
+        return added;
     }
 
-    public void removeMembers(GroupEntity group, Collection<String> memberIds) {
+    /** Makes {@code members} (member id → "User" or "Group") the group's members; answers how many rows changed. */
+    public int replaceMembers(GroupEntity group, Map<String, String> members) {
+        int removed = members.isEmpty() ? removeAllMembers(group)
+                : em.createQuery("delete from MemberEntity m where m.groupId = :group and m.memberId not in :ids")
+                        .setParameter("group", group.getId())
+                        .setParameter("ids", members.keySet())
+                        .executeUpdate();
+        return removed + addMembers(group, members);
+    }
+
+    /** Removes the members {@code memberIds} that the group has; answers how many left. */
+    public int removeMembers(GroupEntity group, Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
-            return;
+            return 0;
         }
-        em.createQuery("delete from MemberEntity m where m.groupId = :group and m.memberId in :ids")
+        return em.createQuery("delete from MemberEntity m where m.groupId = :group and m.memberId in :ids")
                 .setParameter("group", group.getId())
                 .setParameter("ids", memberIds)
                 .executeUpdate();
     }
 
-    public void removeAllMembers(GroupEntity group) {
-        em.createQuery("delete from MemberEntity m where m.groupId = :group")
+    /**
+     * The removal of the group's members matching {@code valueFilter}, the filter of a PATCH path
+     * {@code members[...]} such as {@code type eq "Group"} or {@code display sw "Sales"}: one {@code DELETE} whose
+     * condition is the filter compiled to SQL, so that the members are never read. The statement is compiled now,
+     * which refuses an invalid filter ({@code 400 invalidFilter}) before anything changes, and runs when the returned
+     * action is called, answering how many members left (none is no error).
+     */
+    public IntSupplier removalOfMembers(GroupEntity group, Filter valueFilter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaDelete<MemberEntity> delete = cb.createCriteriaDelete(MemberEntity.class);
+        Root<MemberEntity> m = delete.from(MemberEntity.class);
+        delete.where(cb.equal(m.get("groupId"), group.getId()),
+                FilterCompiler.compileMembership(valueFilter, cb, delete, m, MODEL, group.getTenantId()));
+        return () -> em.createQuery(delete).executeUpdate();
+    }
+
+    /** Removes every member of the group; answers how many left. */
+    public int removeAllMembers(GroupEntity group) {
+        return em.createQuery("delete from MemberEntity m where m.groupId = :group")
                 .setParameter("group", group.getId())
                 .executeUpdate();
     }

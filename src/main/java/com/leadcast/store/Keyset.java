@@ -3,6 +3,7 @@ package com.leadcast.store;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
 import com.leadcast.scim.query.CursorPosition;
+import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -15,7 +16,9 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keyset paging for the cursors of RFC 9865: the columns a query is ordered by — with {@code sortBy}, whether the
@@ -64,7 +67,14 @@ final class Keyset {
      * indexed sort value is a subquery, which JPA does not allow in a select clause; {@link #key} looks it up.
      */
     List<Selection<?>> selections() {
-        List<Selection<?>> selections = new ArrayList<>(List.of(root, root.get("createdAt"), root.get("id")));
+        List<Selection<?>> selections = new ArrayList<>(List.of(root));
+        selections.addAll(keySelections());
+        return selections;
+    }
+
+    /** What to select to know a row's key without reading the row: {@link #selections()} without the row. */
+    List<Selection<?>> keySelections() {
+        List<Selection<?>> selections = new ArrayList<>(List.of(root.get("createdAt"), root.get("id")));
         if (sortKey instanceof SortCompiler.ColumnKey) {
             selections.add(columns.get(1).expression());
         }
@@ -73,26 +83,47 @@ final class Keyset {
 
     /** The key of a row selected as {@link #selections()}. */
     List<Object> key(Tuple row, EntityManager em) {
+        Object value = sortKey instanceof SortCompiler.IndexedKey indexed
+                ? indexedValues(indexed, List.of(row.get(2, String.class)), em).get(row.get(2, String.class))
+                : sortKey == null ? null : row.get(3);
+        return key(row, 1, value);
+    }
+
+    /** The keys of rows selected as {@link #keySelections()}, with the indexed sort values in one query. */
+    List<KeyedRow> keys(List<Tuple> rows, EntityManager em) {
+        Map<String, Object> indexed = sortKey instanceof SortCompiler.IndexedKey key && !rows.isEmpty()
+                ? indexedValues(key, rows.stream().map(row -> row.get(1, String.class)).toList(), em) : Map.of();
+        return rows.stream().map(row -> {
+            String id = row.get(1, String.class);
+            Object value = sortKey instanceof SortCompiler.IndexedKey ? indexed.get(id)
+                    : sortKey == null ? null : row.get(2);
+            return new KeyedRow(id, key(row, 0, value));
+        }).toList();
+    }
+
+    /** The key of a row whose {@code createdAt} and {@code id} are at {@code offset}, with its sort value. */
+    private List<Object> key(Tuple row, int offset, Object value) {
         List<Object> key = new ArrayList<>();
         if (sortKey != null) {
-            Object value = sortKey instanceof SortCompiler.IndexedKey indexed
-                    ? indexedValue(indexed, row.get(2, String.class), em) : row.get(3);
             key.add(value == null ? 1 : 0);
             key.add(value);
         }
-        key.add(row.get(1));
-        key.add(row.get(2));
+        key.add(row.get(offset));
+        key.add(row.get(offset + 1));
         return key;
     }
 
-    /** The value a resource sorts by in the attribute index: its smallest, as the ordering's subquery has it. */
-    private static Object indexedValue(SortCompiler.IndexedKey key, String resourceId, EntityManager em) {
-        List<?> values = em.createQuery("select min(v." + key.field() + ") from AttributeValueEntity v "
-                        + "where v.resourceId = :id and v.path = :path")
-                .setParameter("id", resourceId)
+    /** The values resources sort by in the attribute index: the smallest of each, as the ordering's subquery has it. */
+    private static Map<String, Object> indexedValues(SortCompiler.IndexedKey key, List<String> resourceIds,
+                                                    EntityManager em) {
+        Map<String, Object> values = new HashMap<>();
+        em.createQuery("select v.resourceId, min(v." + key.field() + ") from AttributeValueEntity v "
+                        + "where v.resourceId in :ids and v.path = :path group by v.resourceId", Object[].class)
+                .setParameter("ids", resourceIds)
                 .setParameter("path", key.path())
-                .getResultList();
-        return values.isEmpty() ? null : values.get(0);
+                .getResultList()
+                .forEach(row -> values.put((String) row[0], row[1]));
+        return values;
     }
 
     /** The query's order, or its exact reverse for reading backwards. */

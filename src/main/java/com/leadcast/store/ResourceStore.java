@@ -3,6 +3,7 @@ package com.leadcast.store;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.query.CursorPosition;
+import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import org.hibernate.exception.DataException;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
@@ -145,7 +147,36 @@ abstract class ResourceStore<E extends ResourceEntity> {
                 before ? CursorPosition.before(first) : null);
     }
 
-    private long count(String tenantId, Filter filter) {
+    /**
+     * The keys of at most {@code limit} of the query's resources beyond {@code position} (null: from the first) in
+     * its order, nearest first, without reading the resources: what a merge of several resource types
+     * ({@link com.leadcast.scim.query.MergedPaging}) reads.
+     */
+    public List<KeyedRow> keys(String tenantId, ListQuery listQuery, CursorPosition position, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<E> root = query.from(entityType());
+        Keyset keyset = Keyset.of(listQuery, cb, query, root, queryModel());
+        query.multiselect(keyset.keySelections())
+                .where(where(cb, query, root, tenantId, listQuery.filter(), keyset, position))
+                .orderBy(keyset.order(cb, position != null && position.backward()));
+        return keyset.keys(em.createQuery(query).setMaxResults(limit).getResultList(), em);
+    }
+
+    /** The tenant's resources {@code ids}, those that exist, in no particular order. */
+    public List<E> byIds(String tenantId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select r from " + entityType().getSimpleName()
+                        + " r where r.tenantId = :tenant and r.id in :ids", entityType())
+                .setParameter("tenant", tenantId)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** How many of the tenant's resources match {@code filter} (null: all). */
+    public long count(String tenantId, Filter filter) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
         Root<E> countRoot = countQuery.from(entityType());
@@ -153,8 +184,8 @@ abstract class ResourceStore<E extends ResourceEntity> {
         return em.createQuery(countQuery).getSingleResult();
     }
 
-    /** Whether any of the query's resources lies beyond {@code position}. */
-    private boolean exists(String tenantId, ListQuery listQuery, CursorPosition position) {
+    /** Whether any of the query's resources lies beyond {@code position} (null: whether there is any). */
+    public boolean exists(String tenantId, ListQuery listQuery, CursorPosition position) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<String> query = cb.createQuery(String.class);
         Root<E> root = query.from(entityType());

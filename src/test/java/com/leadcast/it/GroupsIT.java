@@ -695,7 +695,7 @@ class GroupsIT extends ScimTestBase {
     void unsupportedOrMalformedFilterIsInvalidFilter() {
         Http scim = newTenantClient();
         assertScimError(scim.get(GROUPS + "?filter=" + enc("displayName eq")), 400, "invalidFilter");
-        assertScimError(scim.get(GROUPS + "?filter=" + enc("members.display eq \"x\"")), 400, "invalidFilter");
+        assertScimError(scim.get(GROUPS + "?filter=" + enc("members.$ref eq \"x\"")), 400, "invalidFilter");
         assertScimError(scim.get(GROUPS + "?filter=" + enc("owner eq \"x\"")), 400, "invalidFilter");
     }
 

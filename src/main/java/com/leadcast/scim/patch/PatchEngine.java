@@ -42,7 +42,12 @@ import java.util.Optional;
  *   <li>a value marked {@code primary} clears {@code primary} on the attribute's other values (RFC 7643 §2.4);</li>
  *   <li>once all operations ran, a value that a value-filtered operation left holding nothing but its
  *       qualifiers ({@code type}, {@code primary}) is dropped: {@code replace emails[type eq "work"].value ""} removes
- *       the work e-mail rather than leaving {@code {"type": "work"}} behind.</li>
+ *       the work e-mail rather than leaving {@code {"type": "work"}} behind;</li>
+ *   <li>a {@code remove} whose value filter matches nothing changes nothing and succeeds: RFC 7644 §3.5.2.2 asks
+ *       {@code noTarget} only of a remove without a path, and a client removing a value need not know whether it is
+ *       still there (Microsoft Entra ID removes group members so);</li>
+ *   <li>an attribute kept outside the document (a group's {@code members}) receives its operations as set
+ *       operations, see {@link ExternalAttribute}.</li>
  * </ul>
  * Attribute names the resource type does not define are ignored, as for POST and PUT.
  */
@@ -213,30 +218,41 @@ public final class PatchEngine {
         return create ? document.putObject(ref.extensionUrn()) : null;
     }
 
+    /**
+     * An operation on an attribute kept outside the document ({@link ExternalAttribute}), such as a group's
+     * {@code members}: add, replace or remove of values, or remove of the values a filter matches. Its values cannot be
+     * changed in place, so a sub-attribute path or a replace by filter ({@code members[value eq "a"]}, whose values'
+     * sub-attributes are all immutable) is {@code invalidPath}, naming what to send instead. What the receiver refuses
+     * is reported with the operation's position.
+     */
     private static void applyExternal(ExternalAttribute external, Op op, Attribute attribute, Filter filter,
                                       Attribute sub, JsonNode value, String where) {
+        String name = attribute.name();
         if (sub != null) {
-            throw ScimException.invalidPath(where + ": the values of '" + attribute.name()
-                    + "' cannot be changed in place; remove and add them instead");
+            throw ScimException.invalidPath(where + ": the values of '" + name + "' cannot be changed in place; "
+                    + "remove them (path " + name + "[...]) and add others instead");
         }
-        switch (op) {
-            case ADD -> external.add(values(value));
-            case REPLACE -> {
-                if (filter != null) {
-                    throw ScimException.invalidPath(where + ": replace '" + attribute.name()
-                            + "' values by removing and adding them");
+        if (op == Op.REPLACE && filter != null) {
+            throw ScimException.invalidPath(where + ": the values of '" + name + "' cannot be replaced in place, "
+                    + "since their sub-attributes are immutable: remove them with the path " + name + "[" + filter
+                    + "] and add others, or replace the whole list with the path " + name);
+        }
+        try {
+            switch (op) {
+                case ADD -> external.add(values(value));
+                case REPLACE -> external.replace(values(value));
+                case REMOVE -> {
+                    if (filter != null) {
+                        external.removeMatching(filter);
+                    } else if (value != null && !value.isNull()) {
+                        external.removeValues(values(value));
+                    } else {
+                        external.removeAll();
+                    }
                 }
-                external.replace(values(value));
             }
-            case REMOVE -> {
-                if (filter != null) {
-                    external.removeMatching(filter);
-                } else if (value != null && !value.isNull()) {
-                    external.removeValues(values(value));
-                } else {
-                    external.removeAll();
-                }
-            }
+        } catch (ScimException e) {
+            throw new ScimException(e.status(), e.scimType(), where + ": " + e.detail());
         }
     }
 

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 /**
  * Cursors of RFC 9865 as self-contained, tamper-proof strings: {@code payload.signature}, both base64url without
  * padding (only characters of RFC 3986's unreserved set, as §2 requires). The payload is a small JSON object naming
- * the {@link CursorScope} (tenant, resource type, query fingerprint), the {@link CursorPosition} and when the cursor
- * was issued; the signature is its HMAC-SHA256 under a secret of this server. Nothing is stored per cursor.
+ * the {@link CursorScope} (tenant, resource type, query fingerprint), the {@link CursorPosition} (or, for a query
+ * over several resource types, the {@link MergedPosition}) and when the cursor was issued; the signature is its HMAC-SHA256 under a secret of this server. Nothing is stored per cursor.
  *
  * <p>A cursor that does not parse, whose signature does not match, or that was issued for another scope is refused
  * with {@code 400 invalidCursor}; one older than {@link #timeout()} with {@code 400 expiredCursor} (RFC 9865 §2.2).
@@ -72,18 +72,30 @@ public final class CursorCodec {
 
     /** The cursor string of {@code position} within {@code scope}, issued now. */
     public String encode(CursorScope scope, CursorPosition position) {
-        ObjectNode payload = JSON.createObjectNode();
-        payload.put("v", VERSION);
-        payload.put("t", scope.tenantId());
-        payload.put("r", scope.resourceType());
-        payload.put("q", scope.queryFingerprint());
+        ObjectNode payload = payload(scope);
         payload.put("b", position.backward());
         payload.put("i", position.inclusive());
-        ArrayNode key = payload.putArray("k");
-        position.key().forEach(value -> KeyValues.write(key, value));
-        payload.put("at", clock.instant().getEpochSecond());
-        String body = ENCODER.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
-        return body + "." + ENCODER.encodeToString(sign(body));
+        writeKey(payload.putArray("k"), position);
+        return sealed(payload);
+    }
+
+    /**
+     * The cursor string of a position in a merged order of several resource types ({@link MergedPosition}) within
+     * {@code scope}, issued now.
+     */
+    public String encode(CursorScope scope, MergedPosition position) {
+        ObjectNode payload = payload(scope);
+        payload.put("b", position.backward());
+        ArrayNode cuts = payload.putArray("m");
+        for (CursorPosition cut : position.cuts()) {
+            if (cut == null) {
+                cuts.addNull();
+            } else {
+                ObjectNode node = cuts.addObject().put("i", cut.inclusive());
+                writeKey(node.putArray("k"), cut);
+            }
+        }
+        return sealed(payload);
     }
 
     /**
@@ -93,6 +105,72 @@ public final class CursorCodec {
      * @throws ScimException {@code 400 invalidCursor} or {@code 400 expiredCursor}
      */
     public CursorPosition decode(String cursor, CursorScope scope) {
+        JsonNode payload = open(cursor, scope);
+        if (payload == null) {
+            return null;
+        }
+        if (!payload.path("k").isArray()) {
+            throw invalid("The cursor is not one this server issued");
+        }
+        return new CursorPosition(payload.path("b").asBoolean(), payload.path("i").asBoolean(), readKey(payload));
+    }
+
+    /**
+     * The position in a merged order of {@code types} resource types of a cursor issued for {@code scope};
+     * {@code null} for the empty cursor.
+     *
+     * @throws ScimException {@code 400 invalidCursor} or {@code 400 expiredCursor}
+     */
+    public MergedPosition decodeMerged(String cursor, CursorScope scope, int types) {
+        JsonNode payload = open(cursor, scope);
+        if (payload == null) {
+            return null;
+        }
+        JsonNode cuts = payload.path("m");
+        if (!cuts.isArray() || cuts.size() != types) {
+            throw invalid("The cursor is not one this server issued");
+        }
+        List<CursorPosition> positions = new ArrayList<>();
+        for (JsonNode cut : cuts) {
+            if (cut.isNull()) {
+                positions.add(null);
+            } else if (cut.isObject() && cut.path("k").isArray()) {
+                positions.add(new CursorPosition(false, cut.path("i").asBoolean(), readKey(cut)));
+            } else {
+                throw invalid("The cursor is not one this server issued");
+            }
+        }
+        return new MergedPosition(payload.path("b").asBoolean(), positions);
+    }
+
+    private static ObjectNode payload(CursorScope scope) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("v", VERSION);
+        payload.put("t", scope.tenantId());
+        payload.put("r", scope.resourceType());
+        payload.put("q", scope.queryFingerprint());
+        return payload;
+    }
+
+    private static void writeKey(ArrayNode key, CursorPosition position) {
+        position.key().forEach(value -> KeyValues.write(key, value));
+    }
+
+    private static List<Object> readKey(JsonNode holder) {
+        List<Object> key = new ArrayList<>();
+        holder.path("k").forEach(value -> key.add(KeyValues.read(value)));
+        return key;
+    }
+
+    /** {@code payload}, stamped with the time of issue, signed and encoded. */
+    private String sealed(ObjectNode payload) {
+        payload.put("at", clock.instant().getEpochSecond());
+        String body = ENCODER.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
+        return body + "." + ENCODER.encodeToString(sign(body));
+    }
+
+    /** The payload of a cursor issued for {@code scope} and not expired; {@code null} for the empty cursor. */
+    private JsonNode open(String cursor, CursorScope scope) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
@@ -120,9 +198,7 @@ public final class CursorCodec {
             throw new ScimException(400, ScimType.EXPIRED_CURSOR, "The cursor has expired: request the next page "
                     + "within cursorTimeout (" + timeout.toSeconds() + " seconds), or start again with an empty cursor");
         }
-        List<Object> key = new ArrayList<>();
-        payload.path("k").forEach(value -> key.add(KeyValues.read(value)));
-        return new CursorPosition(payload.path("b").asBoolean(), payload.path("i").asBoolean(), key);
+        return payload;
     }
 
     private static byte[] signature(String text) {
@@ -136,7 +212,7 @@ public final class CursorCodec {
     private JsonNode parse(String body) {
         try {
             JsonNode payload = JSON.readTree(DECODER.decode(body));
-            if (payload == null || !payload.isObject() || !payload.path("k").isArray()) {
+            if (payload == null || !payload.isObject()) {
                 throw invalid("The cursor is not one this server issued");
             }
             return payload;

@@ -51,6 +51,16 @@ public record ListQuery(Filter filter, AttrPath sortBy, boolean descending, int 
                 null);
     }
 
+    /** This query without {@code sortBy}: in creation order. */
+    public ListQuery unsorted() {
+        return new ListQuery(filter, null, false, startIndex, count, attributes, excludedAttributes, cursor);
+    }
+
+    /** This query paged by index, at {@code startIndex} with at most {@code count} resources. */
+    public ListQuery window(int startIndex, int count) {
+        return new ListQuery(filter, sortBy, descending, startIndex, count, attributes, excludedAttributes, null);
+    }
+
     /** Whether the client asked for cursor paging (RFC 9865 §2), rather than index paging. */
     public boolean cursorPaging() {
         return cursor != null;

@@ -1,6 +1,6 @@
 /**
  * How a query shapes its answer: attribute projection ({@code attributes}, {@code excludedAttributes}) and paging
- * of RFC 7644 §3.4.2, by index or by the signed, self-contained cursors of RFC 9865, independent of where the
- * resources come from.
+ * of RFC 7644 §3.4.2, by index or by the signed, self-contained cursors of RFC 9865, of one resource type or of
+ * several merged into one order, independent of where the resources come from.
  */
 package com.leadcast.scim.query;

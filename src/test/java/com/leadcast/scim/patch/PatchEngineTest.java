@@ -515,6 +515,11 @@ class PatchEngineTest {
         }
 
         @Test
+        void removeWithAFilterMatchingNothingChangesNothing() {
+            assertEquals(json(ALICE), patch(ALICE, "[{'op':'remove','path':'emails[type eq `other` or value co `@nowhere`]'}]"));
+        }
+
+        @Test
         void filterThatDescribesNoValueAndMatchesNothingIsNoTarget() {
             ScimException e = refused(ALICE, "[{'op':'replace','path':'emails[value co `nobody`].type','value':'x'}]");
             assertEquals(ScimType.NO_TARGET, e.scimType());
@@ -692,6 +697,58 @@ class PatchEngineTest {
                     "removeMatching value eq \"u3\"", "replace [{\"value\":\"u4\"}]", "removeAll",
                     "add [{\"value\":\"u5\"}]"), calls);
             assertEquals(json("{'displayName':'G'}"), group);
+        }
+
+        @Test
+        void removeByAnyValueFilterHandsTheFilterToTheReceiver() {
+            apply("[{'op':'remove','path':'members[type eq `Group`]'},"
+                    + "{'op':'remove','path':'members[value eq `a` or value eq `b`]'},"
+                    + "{'op':'remove','path':'members[display co `x` and not (type eq `User`)]'}]");
+            assertEquals(List.of("removeMatching type eq \"Group\"",
+                    "removeMatching (value eq \"a\" or value eq \"b\")",
+                    "removeMatching (display co \"x\" and not (type eq \"User\"))"), calls);
+        }
+
+        @Test
+        void replaceByValueFilterIsInvalidPathNamingTheAlternativesAndReachesNoReceiver() {
+            ScimException e = assertThrows(ScimException.class, () -> apply("[{'op':'add','path':'members',"
+                    + "'value':[{'value':'u1'}]},{'op':'replace','path':'members[value eq `u1`]','value':{'value':'u2'}}]"));
+            assertEquals(ScimType.INVALID_PATH, e.scimType());
+            assertTrue(e.detail().startsWith("Operations[1]: "), e::detail);
+            assertTrue(e.detail().contains("members[value eq \"u1\"]") && e.detail().contains("path members"),
+                    e::detail);
+            assertEquals(List.of("add [{\"value\":\"u1\"}]"), calls);
+        }
+
+        @Test
+        void aRefusalOfTheReceiverNamesTheOperation() {
+            ExternalAttribute refusing = new ExternalAttribute() {
+                @Override
+                public void add(ArrayNode values) {
+                }
+
+                @Override
+                public void replace(ArrayNode values) {
+                }
+
+                @Override
+                public void removeAll() {
+                }
+
+                @Override
+                public void removeMatching(Filter filter) {
+                    throw ScimException.invalidFilter("'members' has no sub-attribute 'shoe'");
+                }
+
+                @Override
+                public void removeValues(ArrayNode values) {
+                }
+            };
+            ScimException e = assertThrows(ScimException.class, () -> PatchEngine.apply(GROUP, json("{}"),
+                    operations("[{'op':'add','path':'members','value':[]},{'op':'remove','path':'members[shoe eq 1]'}]"),
+                    Map.of("members", refusing)));
+            assertEquals(ScimType.INVALID_FILTER, e.scimType());
+            assertEquals("Operations[1]: 'members' has no sub-attribute 'shoe'", e.detail());
         }
 
         @Test

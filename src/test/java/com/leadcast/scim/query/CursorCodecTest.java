@@ -50,6 +50,26 @@ class CursorCodecTest {
     }
 
     @Test
+    void mergedPositionsRoundTripWithTheirCutsAndDirection() {
+        CursorScope root = new CursorScope("tenant-a", "User,Group", "fp-1");
+        MergedPosition position = new MergedPosition(true, Arrays.asList(POSITION,
+                new CursorPosition(false, true, List.of(Instant.parse("2026-11-20T09:00:00Z"), "g-1")), null));
+        assertEquals(position, CODEC.decodeMerged(CODEC.encode(root, position), root, 3));
+        assertNull(CODEC.decodeMerged("", root, 3));
+    }
+
+    @Test
+    void mergedAndSingleTypeCursorsAreNotInterchangeable() {
+        CursorScope root = new CursorScope("tenant-a", "User,Group", "fp-1");
+        String merged = CODEC.encode(root, MergedPosition.start(2));
+        assertRefused(ScimType.INVALID_CURSOR, () -> CODEC.decodeMerged(merged, root, 3));
+        assertRefused(ScimType.INVALID_CURSOR, () -> CODEC.decode(merged, SCOPE));
+        assertRefused(ScimType.INVALID_CURSOR, () -> CODEC.decode(merged, root));
+        assertRefused(ScimType.INVALID_CURSOR, () -> CODEC.decodeMerged(CODEC.encode(SCOPE, POSITION), root, 2));
+        assertRefused(ScimType.INVALID_CURSOR, () -> CODEC.decodeMerged(CODEC.encode(root, POSITION), root, 2));
+    }
+
+    @Test
     void cursorsUseOnlyUnreservedCharacters() {
         assertTrue(CODEC.encode(SCOPE, POSITION).matches("[A-Za-z0-9._~-]+"));
     }

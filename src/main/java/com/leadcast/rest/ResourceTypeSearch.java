@@ -1,0 +1,36 @@
+package com.leadcast.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.scim.filter.Filter;
+import com.leadcast.scim.query.CursorPosition;
+import com.leadcast.scim.query.KeyedRow;
+import com.leadcast.scim.query.ListQuery;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One resource type as {@code POST /.search} at the root ({@link SearchEndpoint}) reads it: a local view of the
+ * type's endpoint, each call a transaction of its own, so that one type refusing a filter leaves the other's
+ * answer intact. Queries are the caller's tenant's, as on the type's own endpoint.
+ */
+public interface ResourceTypeSearch {
+
+    /** How many resources match {@code filter} (null: all); {@code 400 invalidFilter} if this type cannot. */
+    long total(Filter filter);
+
+    /** The index window of {@code query} ({@code startIndex}, {@code count}), rendered as it asks. */
+    List<ObjectNode> page(ListQuery query);
+
+    /** The keys of at most {@code limit} of the query's resources beyond {@code position}, nearest first. */
+    List<KeyedRow> keys(ListQuery query, CursorPosition position, int limit);
+
+    /** Whether any of the query's resources lies beyond {@code position} (null: whether there is any). */
+    boolean hasBeyond(ListQuery query, CursorPosition position);
+
+    /**
+     * The resources {@code ids} rendered with the query's {@code attributes} and {@code excludedAttributes}, by id;
+     * a resource deleted since its key was read is absent.
+     */
+    Map<String, ObjectNode> resources(List<String> ids, ListQuery query);
+}
