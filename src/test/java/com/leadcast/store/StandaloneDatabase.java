@@ -1,12 +1,11 @@
 package com.leadcast.store;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityTransaction;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +20,8 @@ import java.util.function.Function;
  *
  * <p>The database is H2 in memory, unless the system property {@code it.db.driver} names another (the
  * {@code postgresql} and {@code mariadb} profiles pass it to surefire with {@code it.db.url}, {@code it.db.user} and
- * {@code it.db.password}); such a database is emptied first, as the integration tests empty it.
+ * {@code it.db.password}); such a database is emptied first, as the integration tests empty it. There is one
+ * database per test JVM ({@link #shared()}): tests keep apart by tenant.
  */
 public final class StandaloneDatabase {
 
