@@ -280,7 +280,8 @@ final class FilterCompiler {
             where.add(cb.equal(e.get("path"), AttributeIndex.path(target.extensionUrn(), target.attribute(), sub)));
             where.add(indexComparison(e, sub, driver.op(), driver.value(),
                     new AttrPath(target.extensionUrn(), target.attribute().name(), sub.name())));
-            terms.stream().filter(t -> t != driver).forEach(t -> where.add(elementPredicate(t, target, element, false)));
+            terms.stream().filter(t -> t != driver)
+                    .forEach(t -> where.add(elementPredicate(t, target, element, false)));
         } else {
             where.add(e.get("path").in(paths(target)));
             where.add(elementPredicate(valuePath.filter(), target, element, false));

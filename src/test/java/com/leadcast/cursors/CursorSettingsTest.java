@@ -46,7 +46,8 @@ class CursorSettingsTest {
 
     @Test
     void systemPropertiesTakePrecedenceOverTheEnvironment() {
-        CursorSettings settings = read(Map.of("LEADCAST_CURSOR_SECRET", "x".repeat(40), "LEADCAST_CURSOR_TIMEOUT", "abc"),
+        CursorSettings settings = read(
+                Map.of("LEADCAST_CURSOR_SECRET", "x".repeat(40), "LEADCAST_CURSOR_TIMEOUT", "abc"),
                 Map.of("leadcast.cursor.secret", SECRET, "leadcast.cursor.timeout", "90"));
         assertEquals(Optional.of(SECRET), settings.secret());
         assertEquals(Duration.ofSeconds(90), settings.timeout());
@@ -58,7 +59,8 @@ class CursorSettingsTest {
                 Map.of("leadcast.cursor.timeout", ""));
         assertEquals(Optional.empty(), settings.secret());
         assertEquals(Duration.ofSeconds(120), settings.timeout());
-        assertEquals(Optional.of(SECRET), read(Map.of("LEADCAST_CURSOR_SECRET", " " + SECRET + "\n"), Map.of()).secret());
+        assertEquals(Optional.of(SECRET),
+                read(Map.of("LEADCAST_CURSOR_SECRET", " " + SECRET + "\n"), Map.of()).secret());
     }
 
     @Test

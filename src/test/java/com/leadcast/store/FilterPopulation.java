@@ -2,7 +2,6 @@ package com.leadcast.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
@@ -178,7 +177,8 @@ final class FilterPopulation {
     private void user(String label, String json) {
         pause();
         db.inTransaction(em -> {
-            UserEntity user = StandaloneDatabase.wire(new MatrixUsers(userModel), em).create(tenant, document(json), null);
+            UserStore users = StandaloneDatabase.wire(new MatrixUsers(userModel), em);
+            UserEntity user = users.create(tenant, document(json), null);
             userIds.put(label, user.getId());
             userViews.put(user.getId(), view(document(json), user, "User"));
             return null;
