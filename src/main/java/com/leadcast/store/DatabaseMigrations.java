@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.hibernate.SessionFactory;
 
 import javax.sql.DataSource;
@@ -42,12 +43,7 @@ public class DatabaseMigrations {
     void migrate() {
         DatabaseVendor vendor = vendor();
         boolean clean = Boolean.getBoolean(CLEAN_PROPERTY);
-        Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common")
-                .placeholders(vendor.placeholders())
-                .cleanDisabled(!clean)
-                .load();
+        Flyway flyway = configuration(vendor, clean).dataSource(dataSource).load();
         if (clean) {
             LOG.warning("Emptying the database because " + CLEAN_PROPERTY + "=true (tests only)");
             flyway.clean();
@@ -56,6 +52,17 @@ public class DatabaseMigrations {
         LOG.info("Database (" + vendor + ") is at schema version " + flyway.info().current().getVersion()
                 + " after applying " + applied + " migration(s)");
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    }
+
+    /**
+     * The Flyway configuration of this build's migrations for {@code vendor}, without its data source; tests that
+     * run the store outside the server migrate with it too. {@code cleanAllowed} permits {@code flyway.clean()}.
+     */
+    static FluentConfiguration configuration(DatabaseVendor vendor, boolean cleanAllowed) {
+        return Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .locations("classpath:db/migration/common")
+                .placeholders(vendor.placeholders())
+                .cleanDisabled(!cleanAllowed);
     }
 
     private DatabaseVendor vendor() {

@@ -5,7 +5,6 @@ import com.leadcast.scim.filter.AttrPath;
 import com.leadcast.scim.filter.CompareOp;
 import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.schema.Attribute;
-import com.leadcast.scim.schema.AttributeType;
 import com.leadcast.scim.schema.ResourceType;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
@@ -16,13 +15,10 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Compiles a SCIM filter (RFC 7644 §3.4.2.2) to a JPA criteria predicate, so that the database does all filtering:
@@ -32,11 +28,15 @@ import java.util.Locale;
  * {@code value} and {@code type} are columns of its row, its {@code display} the name of the resource it refers to,
  * and {@code $ref} (derived from the request's URL) cannot be filtered on.
  *
- * <p>Semantics: comparisons follow the attribute's type and {@code caseExact}; on a multi-valued attribute a
- * comparison holds if any value satisfies it, and {@code ne} holds if no value equals the operand (so it matches
- * resources without the attribute); {@code eq null} means "not present"; {@code gt ge lt le} on booleans and
- * binaries, and {@code co sw ew} on non-strings, are {@code invalidFilter} (RFC 7644 §3.4.2.2). Unknown attributes
- * are {@code invalidFilter} too: a filter is never silently ignored.
+ * <p>Semantics: comparisons follow the attribute's type and {@code caseExact} (see {@link Comparison}); on a
+ * multi-valued attribute a comparison holds if any value satisfies it, and {@code ne} holds if no value equals the
+ * operand (so it matches resources without the attribute); {@code eq null} means "not present"; {@code not (f)}
+ * holds exactly where {@code f} does not, also for resources without the attribute. Unknown attributes are
+ * {@code invalidFilter}: a filter is never silently ignored.
+ *
+ * <p>Negation is pushed down to the comparisons (De Morgan), each of which builds its negative form itself and
+ * never negates a predicate twice: SQL makes a negated comparison with a NULL column unknown rather than true, and
+ * Hibernate 6.6 renders {@code not(not(a > b))} as {@code a <= b}.
  */
 final class FilterCompiler {
 
@@ -45,6 +45,7 @@ final class FilterCompiler {
     private final Root<?> root;
     private final QueryModel model;
     private final String tenantId;
+    private final Comparison comparison;
 
     private FilterCompiler(CriteriaBuilder cb, CommonAbstractCriteria query, Root<?> root, QueryModel model,
                            String tenantId) {
@@ -53,11 +54,12 @@ final class FilterCompiler {
         this.root = root;
         this.model = model;
         this.tenantId = tenantId;
+        this.comparison = new Comparison(cb);
     }
 
     static Predicate compile(Filter filter, CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root,
                              QueryModel model, String tenantId) {
-        return new FilterCompiler(cb, query, root, model, tenantId).predicate(filter);
+        return new FilterCompiler(cb, query, root, model, tenantId).predicate(filter, false);
     }
 
     /**
@@ -69,27 +71,41 @@ final class FilterCompiler {
                                        Root<MemberEntity> m, QueryModel model, String tenantId) {
         FilterCompiler compiler = new FilterCompiler(cb, statement, null, model, tenantId);
         Target owner = compiler.target(AttrPath.of(model.membership().attribute()));
-        return compiler.memberPredicate(valueFilter, m, owner);
+        return compiler.memberPredicate(valueFilter, m, owner, false);
     }
 
-    private Predicate predicate(Filter filter) {
+    /** {@code filter}, or its negation: a predicate that is true or false for every resource, never unknown. */
+    private Predicate predicate(Filter filter, boolean negated) {
         if (filter instanceof Filter.And and) {
-            return cb.and(and.filters().stream().map(this::predicate).toArray(Predicate[]::new));
+            return junction(!negated, and.filters(), f -> predicate(f, negated));
         }
         if (filter instanceof Filter.Or or) {
-            return cb.or(or.filters().stream().map(this::predicate).toArray(Predicate[]::new));
+            return junction(negated, or.filters(), f -> predicate(f, negated));
         }
         if (filter instanceof Filter.Not not) {
-            return cb.not(predicate(not.filter()));
+            return predicate(not.filter(), !negated);
         }
         if (filter instanceof Filter.Present present) {
-            return present(target(present.path()));
+            return present(target(present.path()), negated);
         }
         if (filter instanceof Filter.Compare compare) {
-            return compare(target(compare.path()), compare.op(), compare.value(), compare.path());
+            return compare(target(compare.path()), compare.op(), compare.value(), compare.path(), negated);
         }
-        Filter.ValuePath valuePath = (Filter.ValuePath) filter;
-        return valuePath(valuePath);
+        return valuePath((Filter.ValuePath) filter, negated);
+    }
+
+    private Predicate junction(boolean and, List<Filter> filters, Function<Filter, Predicate> compile) {
+        Predicate[] parts = filters.stream().map(compile).toArray(Predicate[]::new);
+        return and ? cb.and(parts) : cb.or(parts);
+    }
+
+    /** {@code fresh}, a predicate just built and not negated, or its negation. */
+    private Predicate negatedIf(boolean negated, Predicate fresh) {
+        return negated ? cb.not(fresh) : fresh;
+    }
+
+    private Predicate constant(boolean value) {
+        return value ? cb.conjunction() : cb.disjunction();
     }
 
     // --- what a path names ----------------------------------------------------------------------------------------
@@ -102,6 +118,11 @@ final class FilterCompiler {
 
         String key() {
             return (attribute.name() + (sub == null ? "" : "." + sub.name())).toLowerCase(Locale.ROOT);
+        }
+
+        /** {@code meta.resourceType}: the same for every resource of the query's type. */
+        boolean isResourceType() {
+            return common && attribute.named("meta") && sub != null && sub.named("resourceType");
         }
     }
 
@@ -140,23 +161,35 @@ final class FilterCompiler {
         return target;
     }
 
+    /**
+     * The column of {@code target}, or null where it is in the index; common attributes are filterable only by a
+     * column ({@code meta.location} and {@code meta.version} are refused).
+     */
+    private QueryModel.Column column(Target target, String shown) {
+        QueryModel.Column column = model.columns().get(target.key());
+        if (column == null && target.common()) {
+            throw ScimException.invalidFilter("'" + shown + "' cannot be used in filters");
+        }
+        return column;
+    }
+
     // --- pr -------------------------------------------------------------------------------------------------------
 
-    private Predicate present(Target target) {
+    private Predicate present(Target target, boolean negated) {
         if (isMembership(target)) {
-            return cb.exists(memberRows(null));
+            return negatedIf(negated, cb.exists(memberRows()));
         }
-        QueryModel.Column column = model.columns().get(target.key());
+        if (target.isResourceType()) {
+            return constant(!negated);
+        }
         if (target.common()) {
-            if (column == null) {
-                throw ScimException.invalidFilter("'" + target.key() + "' cannot be used in filters");
-            }
-            return cb.isNotNull(root.get(column.field()));
+            Path<Object> field = root.get(column(target, target.key()).field());
+            return negated ? cb.isNull(field) : cb.isNotNull(field);
         }
         Subquery<String> rows = query.subquery(String.class);
         Root<AttributeValueEntity> v = rows.from(AttributeValueEntity.class);
         rows.select(v.get("resourceId")).where(cb.equal(v.get("tenantId"), tenantId), v.get("path").in(paths(target)));
-        return root.get("id").in(rows);
+        return negatedIf(negated, root.get("id").in(rows));
     }
 
     private List<String> paths(Target target) {
@@ -169,40 +202,30 @@ final class FilterCompiler {
 
     // --- comparisons ----------------------------------------------------------------------------------------------
 
-    private Predicate compare(Target raw, CompareOp op, Object value, AttrPath path) {
+    private Predicate compare(Target raw, CompareOp op, Object value, AttrPath path, boolean negated) {
         if (value == null) {
-            return switch (op) {
-                case EQ -> cb.not(present(raw));
-                case NE -> present(raw);
-                default -> throw ScimException.invalidFilter("'" + path + " " + op.keyword() + " null' compares "
-                        + "with null: only eq null and ne null are meaningful");
-            };
+            Comparison.requirePresenceTest(op, path);
+            return present(raw, (op == CompareOp.EQ) != negated);
         }
         if (isMembership(raw)) {
-            return membershipCompare(raw, op, value, path);
+            return membershipCompare(raw, op, value, path, negated);
         }
         Target target = comparable(raw, path);
-        if (target.attribute().named("meta") && target.sub() != null && target.sub().named("resourceType")) {
-            boolean equal = String.valueOf(value).equalsIgnoreCase(model.type().name());
-            return (op == CompareOp.EQ) == equal ? cb.conjunction() : cb.disjunction();
+        // ne is the negation of eq (no value equals the operand); wanted: the resources where some value passes
+        CompareOp tested = op == CompareOp.NE ? CompareOp.EQ : op;
+        boolean wanted = (op != CompareOp.NE) != negated;
+        if (target.isResourceType()) {
+            return constant(Comparison.holds(model.type().name(), tested, value) == wanted);
         }
-        QueryModel.Column column = model.columns().get(target.key());
+        QueryModel.Column column = column(target, path.toString());
         if (column != null) {
+            // a column may be NULL (externalId): the resource has no value, so the comparison is false, not unknown
             Path<Object> field = root.get(column.field());
-            if (op == CompareOp.NE) {
-                return cb.or(cb.isNull(field), cb.not(test(target.leaf(), CompareOp.EQ, value, path, field,
-                        column.matching())));
-            }
-            return test(target.leaf(), op, value, path, field, column.matching());
-        }
-        if (target.common()) {
-            throw ScimException.invalidFilter("'" + path + "' cannot be used in filters");
+            Predicate test = comparison.test(target.leaf(), tested, value, path, field, column.matching());
+            return wanted ? cb.and(cb.isNotNull(field), test) : cb.or(cb.isNull(field), cb.not(test));
         }
         String indexPath = AttributeIndex.path(target.extensionUrn(), target.attribute(), target.sub());
-        if (op == CompareOp.NE) {
-            return cb.not(root.get("id").in(indexed(indexPath, target.leaf(), CompareOp.EQ, value, path, null)));
-        }
-        return root.get("id").in(indexed(indexPath, target.leaf(), op, value, path, null));
+        return negatedIf(!wanted, root.get("id").in(indexed(indexPath, target.leaf(), tested, value, path, null)));
     }
 
     /**
@@ -219,7 +242,7 @@ final class FilterCompiler {
                 : cb.and(cb.equal(v.get("resourceId"), element.resourceId()), cb.equal(v.get("path"), indexPath),
                         cb.equal(v.get("elementIndex"), element.index()));
         if (op != CompareOp.PR) {
-            where = cb.and(where, comparison(v, leaf, op, value, path));
+            where = cb.and(where, indexComparison(v, leaf, op, value, path));
         }
         return rows.select(v.get("resourceId")).where(where);
     }
@@ -228,8 +251,9 @@ final class FilterCompiler {
     private record Element(Expression<String> resourceId, Expression<Integer> index) {
     }
 
-    private Predicate comparison(Root<AttributeValueEntity> v, Attribute leaf, CompareOp op, Object value, AttrPath path) {
-        return test(leaf, op, value, path, indexField(v, leaf), leaf.caseExact()
+    private Predicate indexComparison(Root<AttributeValueEntity> v, Attribute leaf, CompareOp op, Object value,
+                                      AttrPath path) {
+        return comparison.test(leaf, op, value, path, indexField(v, leaf), leaf.caseExact()
                 ? QueryModel.Matching.EXACT : QueryModel.Matching.KEY_COLUMN);
     }
 
@@ -242,101 +266,15 @@ final class FilterCompiler {
         };
     }
 
-    /** {@code field op value} for the type of {@code leaf}. */
-    @SuppressWarnings("unchecked")
-    private Predicate test(Attribute leaf, CompareOp op, Object value, AttrPath path, Expression<?> field,
-                           QueryModel.Matching matching) {
-        AttributeType type = leaf.type();
-        switch (type) {
-            case BOOLEAN -> {
-                Boolean operand = booleanOperand(value);
-                if (operand == null || op != CompareOp.EQ) {
-                    throw ScimException.invalidFilter("'" + path + "' is a boolean: use eq or ne with true or false");
-                }
-                return cb.equal(field, operand);
-            }
-            case INTEGER, DECIMAL -> {
-                return ordered(op, (Expression<BigDecimal>) (Expression<?>) field, numberOperand(value, path), path);
-            }
-            case DATE_TIME -> {
-                return ordered(op, (Expression<Instant>) (Expression<?>) field, timeOperand(value, path), path);
-            }
-            default -> {
-                if (type == AttributeType.BINARY && op != CompareOp.EQ) {
-                    throw ScimException.invalidFilter("'" + path + "' is binary: only eq, ne and pr apply");
-                }
-                Expression<String> text = (Expression<String>) (Expression<?>) field;
-                String operand = String.valueOf(value);
-                if (matching == QueryModel.Matching.KEY_COLUMN) {
-                    operand = operand.toLowerCase(Locale.ROOT);
-                } else if (matching == QueryModel.Matching.LOWER) {
-                    text = cb.lower(text);
-                    operand = operand.toLowerCase(Locale.ROOT);
-                }
-                return switch (op) {
-                    case CO -> cb.like(text, "%" + escapeLike(operand) + "%", '\\');
-                    case SW -> cb.like(text, escapeLike(operand) + "%", '\\');
-                    case EW -> cb.like(text, "%" + escapeLike(operand), '\\');
-                    default -> ordered(op, text, operand, path);
-                };
-            }
-        }
-    }
-
-    private <T extends Comparable<? super T>> Predicate ordered(CompareOp op, Expression<T> field, T operand,
-                                                               AttrPath path) {
-        return switch (op) {
-            case EQ -> cb.equal(field, operand);
-            case GT -> cb.greaterThan(field, operand);
-            case GE -> cb.greaterThanOrEqualTo(field, operand);
-            case LT -> cb.lessThan(field, operand);
-            case LE -> cb.lessThanOrEqualTo(field, operand);
-            default -> throw ScimException.invalidFilter("Operator '" + op.keyword() + "' does not apply to '" + path
-                    + "': co, sw and ew are for strings");
-        };
-    }
-
-    private static Boolean booleanOperand(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s.toLowerCase(Locale.ROOT));
-        }
-        return null;
-    }
-
-    private static BigDecimal numberOperand(Object value, AttrPath path) {
-        try {
-            return value instanceof Long l ? BigDecimal.valueOf(l)
-                    : value instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(value));
-        } catch (NumberFormatException e) {
-            throw ScimException.invalidFilter("'" + path + "' is numeric: compare it with a number, not " + value);
-        }
-    }
-
-    private static Instant timeOperand(Object value, AttrPath path) {
-        try {
-            return OffsetDateTime.parse(String.valueOf(value)).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ScimException.invalidFilter("'" + path + "' is a dateTime: compare it with a value such as "
-                    + "\"2026-01-31T12:00:00Z\", not " + value);
-        }
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
     // --- value filters ----------------------------------------------------------------------------------------
 
-    private Predicate valuePath(Filter.ValuePath valuePath) {
+    private Predicate valuePath(Filter.ValuePath valuePath, boolean negated) {
         Target target = target(valuePath.attribute());
         if (isMembership(target)) {
-            Subquery<Integer> rows = memberRows(null);
+            Subquery<Integer> rows = memberRows();
             Root<?> m = rows.getRoots().iterator().next();
-            rows.where(cb.and(rows.getRestriction(), memberPredicate(valuePath.filter(), m, target)));
-            return cb.exists(rows);
+            rows.where(cb.and(rows.getRestriction(), memberPredicate(valuePath.filter(), m, target, false)));
+            return negatedIf(negated, cb.exists(rows));
         }
         if (!target.attribute().isComplex() || target.common()) {
             throw ScimException.invalidFilter("'" + valuePath.attribute() + "[...]' needs a multi-valued complex "
@@ -356,142 +294,140 @@ final class FilterCompiler {
         if (driver != null) {
             Attribute sub = subAttribute(target, driver.path());
             where.add(cb.equal(e.get("path"), AttributeIndex.path(target.extensionUrn(), target.attribute(), sub)));
-            where.add(comparison(e, sub, driver.op(), driver.value(),
+            where.add(indexComparison(e, sub, driver.op(), driver.value(),
                     new AttrPath(target.extensionUrn(), target.attribute().name(), sub.name())));
-            terms.stream().filter(t -> t != driver).forEach(t -> where.add(elementPredicate(t, target, element)));
+            terms.stream().filter(t -> t != driver)
+                    .forEach(t -> where.add(elementPredicate(t, target, element, false)));
         } else {
             where.add(e.get("path").in(paths(target)));
-            where.add(elementPredicate(valuePath.filter(), target, element));
+            where.add(elementPredicate(valuePath.filter(), target, element, false));
         }
         elements.select(e.get("resourceId")).where(where.toArray(Predicate[]::new));
-        return root.get("id").in(elements);
+        return negatedIf(negated, root.get("id").in(elements));
     }
 
     private static Attribute subAttribute(Target owner, AttrPath path) {
         return owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter("'"
-                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"));
+                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"
+                + (owner.attribute().named("members") || owner.attribute().named("groups")
+                ? "; filter " + owner.attribute().name() + " by value, type or display" : "")));
     }
 
-    /** The value filter's terms, each an {@code EXISTS} on the same element. */
-    private Predicate elementPredicate(Filter filter, Target owner, Element element) {
+    /** The value filter's terms, or their negation, each an {@code EXISTS} on the same element. */
+    private Predicate elementPredicate(Filter filter, Target owner, Element element, boolean negated) {
         if (filter instanceof Filter.And and) {
-            return cb.and(and.filters().stream().map(f -> elementPredicate(f, owner, element)).toArray(Predicate[]::new));
+            return junction(!negated, and.filters(), f -> elementPredicate(f, owner, element, negated));
         }
         if (filter instanceof Filter.Or or) {
-            return cb.or(or.filters().stream().map(f -> elementPredicate(f, owner, element)).toArray(Predicate[]::new));
+            return junction(negated, or.filters(), f -> elementPredicate(f, owner, element, negated));
         }
         if (filter instanceof Filter.Not not) {
-            return cb.not(elementPredicate(not.filter(), owner, element));
+            return elementPredicate(not.filter(), owner, element, !negated);
         }
         AttrPath path = filter instanceof Filter.Compare c ? c.path() : ((Filter.Present) filter).path();
         Attribute sub = subAttribute(owner, path);
         String indexPath = AttributeIndex.path(owner.extensionUrn(), owner.attribute(), sub);
         AttrPath full = new AttrPath(owner.extensionUrn(), owner.attribute().name(), sub.name());
         if (filter instanceof Filter.Present) {
-            return cb.exists(indexed(indexPath, sub, CompareOp.PR, null, full, element));
+            return negatedIf(negated, cb.exists(indexed(indexPath, sub, CompareOp.PR, null, full, element)));
         }
         Filter.Compare compare = (Filter.Compare) filter;
-        if (compare.value() == null || compare.op() == CompareOp.NE) {
-            CompareOp positive = compare.value() == null ? CompareOp.PR : CompareOp.EQ;
-            Predicate exists = cb.exists(indexed(indexPath, sub, positive, compare.value(), full, element));
-            return (compare.op() == CompareOp.EQ) == (compare.value() == null) ? cb.not(exists) : exists;
+        if (compare.value() == null) {
+            Comparison.requirePresenceTest(compare.op(), full);
+            boolean present = (compare.op() == CompareOp.NE) != negated;
+            return negatedIf(!present, cb.exists(indexed(indexPath, sub, CompareOp.PR, null, full, element)));
         }
-        return cb.exists(indexed(indexPath, sub, compare.op(), compare.value(), full, element));
+        CompareOp tested = compare.op() == CompareOp.NE ? CompareOp.EQ : compare.op();
+        boolean wanted = (compare.op() != CompareOp.NE) != negated;
+        return negatedIf(!wanted, cb.exists(indexed(indexPath, sub, tested, compare.value(), full, element)));
     }
 
     // --- membership (Group.members, User.groups) ----------------------------------------------------------------
 
-    private Subquery<Integer> memberRows(Predicate extra) {
+    private Subquery<Integer> memberRows() {
         QueryModel.Membership membership = model.membership();
         Subquery<Integer> rows = query.subquery(Integer.class);
         Root<MemberEntity> m = rows.from(MemberEntity.class);
-        Predicate owner = cb.and(cb.equal(m.get(membership.ownerField()), root.get("id")),
+        rows.select(cb.literal(1)).where(cb.equal(m.get(membership.ownerField()), root.get("id")),
                 cb.equal(m.get("tenantId"), tenantId));
-        rows.select(cb.literal(1)).where(extra == null ? owner : cb.and(owner, extra));
         return rows;
     }
 
-    private Predicate membershipCompare(Target raw, CompareOp op, Object value, AttrPath path) {
+    private Predicate membershipCompare(Target raw, CompareOp op, Object value, AttrPath path, boolean negated) {
         Target target = comparable(raw, path);
-        Subquery<Integer> rows = memberRows(null);
+        Subquery<Integer> rows = memberRows();
         Root<?> m = rows.getRoots().iterator().next();
-        CompareOp positive = op == CompareOp.NE ? CompareOp.EQ : op;
-        rows.where(cb.and(rows.getRestriction(), memberTest(target.sub(), positive, value, m, path)));
-        return op == CompareOp.NE ? cb.not(cb.exists(rows)) : cb.exists(rows);
+        CompareOp tested = op == CompareOp.NE ? CompareOp.EQ : op;
+        rows.where(cb.and(rows.getRestriction(), memberTest(target.sub(), tested, value, m, path, true)));
+        boolean wanted = (op != CompareOp.NE) != negated;
+        return negatedIf(!wanted, cb.exists(rows));
     }
 
-    private Predicate memberPredicate(Filter filter, Root<?> m, Target owner) {
+    /** A value filter's terms, or their negation, on one membership row {@code m}. */
+    private Predicate memberPredicate(Filter filter, Root<?> m, Target owner, boolean negated) {
         if (filter instanceof Filter.And and) {
-            return cb.and(and.filters().stream().map(f -> memberPredicate(f, m, owner)).toArray(Predicate[]::new));
+            return junction(!negated, and.filters(), f -> memberPredicate(f, m, owner, negated));
         }
         if (filter instanceof Filter.Or or) {
-            return cb.or(or.filters().stream().map(f -> memberPredicate(f, m, owner)).toArray(Predicate[]::new));
+            return junction(negated, or.filters(), f -> memberPredicate(f, m, owner, negated));
         }
         if (filter instanceof Filter.Not not) {
-            return cb.not(memberPredicate(not.filter(), m, owner));
+            return memberPredicate(not.filter(), m, owner, !negated);
         }
         AttrPath path = filter instanceof Filter.Compare c ? c.path() : ((Filter.Present) filter).path();
-        Attribute sub = owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter("'"
-                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'; filter "
-                + owner.attribute().name() + " by value, type or display"));
+        Attribute sub = subAttribute(owner, path);
         AttrPath full = new AttrPath(null, owner.attribute().name(), sub.name());
-        if (filter instanceof Filter.Present) {
-            return memberPresent(sub, m, full);
+        Filter.Compare compare = filter instanceof Filter.Compare c ? c : null;
+        if (compare == null || compare.value() == null) {
+            if (compare != null) {
+                Comparison.requirePresenceTest(compare.op(), full);
+            }
+            // value, type and display are never null on a membership row (the type of a user's groups is a constant,
+            // every member has a name)
+            boolean present = (compare == null || compare.op() == CompareOp.NE) != negated;
+            if (sub.named("display")) {
+                return constant(present);
+            }
+            Path<Object> field = memberField(sub, m, full);
+            return field == null ? constant(present) : present ? cb.isNotNull(field) : cb.isNull(field);
         }
-        Filter.Compare compare = (Filter.Compare) filter;
-        if (compare.value() == null) {
-            return switch (compare.op()) {
-                case EQ -> cb.not(memberPresent(sub, m, full));
-                case NE -> memberPresent(sub, m, full);
-                default -> throw ScimException.invalidFilter("'" + full + " " + compare.op().keyword() + " null' "
-                        + "compares with null: only eq null and ne null are meaningful");
-            };
-        }
-        if (compare.op() == CompareOp.NE) {
-            return cb.not(memberTest(sub, CompareOp.EQ, compare.value(), m, full));
-        }
-        return memberTest(sub, compare.op(), compare.value(), m, full);
+        CompareOp tested = compare.op() == CompareOp.NE ? CompareOp.EQ : compare.op();
+        boolean wanted = (compare.op() != CompareOp.NE) != negated;
+        return memberTest(sub, tested, compare.value(), m, full, wanted);
     }
 
-    /** {@code pr} of a membership's sub-attribute: every membership has a value, a type and a display name. */
-    private Predicate memberPresent(Attribute sub, Root<?> m, AttrPath path) {
+    /** {@code sub op value} on membership row {@code m}, or its negation where not {@code wanted}. */
+    private Predicate memberTest(Attribute sub, CompareOp op, Object value, Root<?> m, AttrPath path, boolean wanted) {
         if (sub.named("display")) {
-            return cb.conjunction();
-        }
-        Path<Object> field = memberField(sub, m, path);
-        return field == null ? cb.conjunction() : cb.isNotNull(field);
-    }
-
-    private Predicate memberTest(Attribute sub, CompareOp op, Object value, Root<?> m, AttrPath path) {
-        if (sub.named("display")) {
-            return memberDisplayTest(sub, op, value, m, path);
+            return negatedIf(!wanted, memberDisplayTest(sub, op, value, m, path));
         }
         Path<Object> field = memberField(sub, m, path);
         if (field == null) {
             // the type of every User.groups value is "direct"
-            boolean equal = "direct".equalsIgnoreCase(String.valueOf(value));
-            return (op == CompareOp.EQ) == equal ? cb.conjunction() : cb.disjunction();
+            return constant(Comparison.holds("direct", op, value) == wanted);
         }
-        QueryModel.Matching matching = sub.named("type") ? QueryModel.Matching.LOWER : QueryModel.Matching.EXACT;
-        return test(sub, op, value, path, field, matching);
+        // value is caseExact=false in both schemas: the ids it holds are server-assigned, lower-case UUIDs, so a
+        // lower-cased operand compares without lowering the column (which keeps the member index usable)
+        QueryModel.Matching matching = sub.named("type") ? QueryModel.Matching.LOWER : QueryModel.Matching.KEY_COLUMN;
+        return negatedIf(!wanted, comparison.test(sub, op, value, path, field, matching));
     }
 
     /**
      * A comparison of a membership's {@code display}, which is not stored with it but is the name of the resource it
      * refers to, as {@link GroupStore#membersOf} shows it: a user's displayName, else its userName; a group's
-     * displayName. Compared case-insensitively ({@code display} is not caseExact).
+     * displayName. Compared case-insensitively ({@code display} is not caseExact); never unknown.
      */
     private Predicate memberDisplayTest(Attribute sub, CompareOp op, Object value, Root<?> m, AttrPath path) {
         Expression<String> referenced = m.get(model.membership().valueField());
         Subquery<Integer> users = query.subquery(Integer.class);
         Root<UserEntity> u = users.from(UserEntity.class);
         users.select(cb.literal(1)).where(cb.equal(u.get("id"), referenced), cb.equal(u.get("tenantId"), tenantId),
-                test(sub, op, value, path, cb.coalesce(u.<String>get("displayName"), u.<String>get("userName")),
-                        QueryModel.Matching.LOWER));
+                comparison.test(sub, op, value, path, cb.coalesce(u.<String>get("displayName"),
+                        u.<String>get("userName")), QueryModel.Matching.LOWER));
         Subquery<Integer> groups = query.subquery(Integer.class);
         Root<GroupEntity> g = groups.from(GroupEntity.class);
         groups.select(cb.literal(1)).where(cb.equal(g.get("id"), referenced), cb.equal(g.get("tenantId"), tenantId),
-                test(sub, op, value, path, g.get("displayNameKey"), QueryModel.Matching.KEY_COLUMN));
+                comparison.test(sub, op, value, path, g.get("displayNameKey"), QueryModel.Matching.KEY_COLUMN));
         return cb.or(cb.exists(users), cb.exists(groups));
     }
 

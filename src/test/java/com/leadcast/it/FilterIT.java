@@ -179,10 +179,26 @@ class FilterIT extends ScimTestBase {
     }
 
     @Test
+    void notHoldsForResourcesWithoutTheAttributeAndTwiceIsNoNegation() {
+        assertEquals(names("bob", "carol", "dave"), users("not (externalId eq \"ext-alice\")"));
+        assertEquals(names("alice"), users("not (not (externalId eq \"ext-alice\"))"));
+        assertEquals(names("bob", "dave"), users("not (not (not (title pr)))"));
+    }
+
+    @Test
+    void constantsAndMemberIdsCompareLikeStrings() {
+        assertEquals(names(), users("meta.resourceType sw \"G\""));
+        assertEquals(names("alice", "bob", "carol", "dave"), users("meta.resourceType pr"));
+        assertEquals(names(), users("groups.type co \"x\""));
+        assertEquals(names("alice"), users("groups eq \"" + staffGroupId.toUpperCase() + "\""));
+    }
+
+    @Test
     void refusedFiltersSayWhy() {
         for (String filter : new String[]{"active gt true", "nickName2 eq \"x\"", "meta.location eq \"x\"",
                 "name eq \"x\"", "title[value eq \"x\"]", "meta.created gt \"yesterday\"", "userName eq \"a\" and",
-                "x509Certificates.value gt \"x\"", "emails[kind eq \"x\"]", "title co 5 and emails.primary co \"t\""}) {
+                "x509Certificates.value gt \"x\"", "emails[kind eq \"x\"]", "title co 5 and emails.primary co \"t\"",
+                "emails[value co null]"}) {
             Reply reply = scim.get(USERS + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
             JsonNode error = assertScimError(reply.status() == 400 ? reply : fail(filter + " -> " + reply), 400,
                     "invalidFilter");

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,9 @@ import java.util.regex.Pattern;
  * Cursors of RFC 9865 as self-contained, tamper-proof strings: {@code payload.signature}, both base64url without
  * padding (only characters of RFC 3986's unreserved set, as §2 requires). The payload is a small JSON object naming
  * the {@link CursorScope} (tenant, resource type, query fingerprint), the {@link CursorPosition} (or, for a query
- * over several resource types, the {@link MergedPosition}) and when the cursor was issued; the signature is its HMAC-SHA256 under a secret of this server. Nothing is stored per cursor.
+ * over several resource types, the {@link MergedPosition}) and when the cursor was issued; the signature is its
+ * HMAC-SHA256 under the secret every server of the service shares (see {@code com.leadcast.cursors}). Nothing is
+ * stored per cursor.
  *
  * <p>A cursor that does not parse, whose signature does not match, or that was issued for another scope is refused
  * with {@code 400 invalidCursor}; one older than {@link #timeout()} with {@code 400 expiredCursor} (RFC 9865 §2.2).
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class CursorCodec {
 
-    /** How long a cursor stays valid ({@code cursorTimeout} of the ServiceProviderConfig). */
+    /** How long a cursor stays valid unless configured ({@code cursorTimeout} of the ServiceProviderConfig). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,13 +58,6 @@ public final class CursorCodec {
         this.secret = secret.clone();
         this.timeout = timeout;
         this.clock = clock;
-    }
-
-    /** A codec with a random secret: its cursors are valid only as long as this process lives. */
-    public static CursorCodec withRandomSecret(Duration timeout) {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        return new CursorCodec(secret, timeout, Clock.systemUTC());
     }
 
     public Duration timeout() {

@@ -335,6 +335,88 @@ class FilterParserTest {
         }
     }
 
+    /** Precedence and malformed input the sections above leave out: inside brackets, mixed operators, limits. */
+    @Nested
+    class PrecedenceAndLimitsInDepth {
+        private final Present a = new Present(AttrPath.of("a"));
+        private final Present b = new Present(AttrPath.of("b"));
+        private final Present c = new Present(AttrPath.of("c"));
+        private final Present d = new Present(AttrPath.of("d"));
+
+        @Test
+        void andGroupsOnBothSidesOfOr() {
+            assertEquals(new Or(new And(a, b), new And(c, d)), FilterParser.parse("a pr and b pr or c pr and d pr"));
+        }
+
+        @Test
+        void notBindsToTheNextGroupOnly() {
+            assertEquals(new Or(a, new And(new Not(b), c)), FilterParser.parse("a pr or not (b pr) and c pr"));
+            assertEquals(new And(new Not(new Or(a, b)), c), FilterParser.parse("not (a pr or b pr) and c pr"));
+        }
+
+        @Test
+        void andBindsTighterThanOrInsideBrackets() {
+            Filter f = FilterParser.parse("emails[type eq \"work\" or type eq \"home\" and primary eq true]");
+            assertEquals(new ValuePath(AttrPath.of("emails"), new Or(cmp("type", CompareOp.EQ, "work"),
+                    new And(cmp("type", CompareOp.EQ, "home"), cmp("primary", CompareOp.EQ, true)))), f);
+        }
+
+        @Test
+        void notInsideBracketsBindsTighterThanAnd() {
+            Filter f = FilterParser.parse("emails[not (type eq \"work\") and value pr]");
+            assertEquals(new ValuePath(AttrPath.of("emails"), new And(new Not(cmp("type", CompareOp.EQ, "work")),
+                    new Present(AttrPath.of("value")))), f);
+        }
+
+        @Test
+        void entraFormAfterAnAndFilterAppendsTheComparison() {
+            Filter f = FilterParser.parse("emails[type eq \"work\" and primary eq true].value eq \"x\"");
+            assertEquals(new ValuePath(AttrPath.of("emails"), new And(cmp("type", CompareOp.EQ, "work"),
+                    cmp("primary", CompareOp.EQ, true), cmp("value", CompareOp.EQ, "x"))), f);
+        }
+
+        @Test
+        void aValuePathIsOneOperandOfTheLogicalOperators() {
+            Filter f = FilterParser.parse("not (emails[type eq \"work\"]) or a pr and emails[value pr]");
+            assertEquals(new Or(new Not(new ValuePath(AttrPath.of("emails"), cmp("type", CompareOp.EQ, "work"))),
+                    new And(a, new ValuePath(AttrPath.of("emails"), new Present(AttrPath.of("value"))))), f);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"not", "not ()", "not not (a pr)", "a pr and and b pr", "a pr or or b pr",
+                "and a pr", "(a pr", "(a pr))", "a pr pr", "a eq (1)", "a eq \"x\" \"y\"", "a eq 1 2",
+                "emails[type pr", "emails[type pr]]", "emails[]", "emails[type pr].", "emails[type pr].value",
+                "[type pr]", "a eq", "eq 1", "a ne pr", "a pr and", "a pr )", "a eq \"\\x\"", "a eq tru e"})
+        void malformedFiltersAreInvalidFilter(String text) {
+            FilterException e = fails(text);
+            assertTrue(e.position() >= 0 && e.position() <= text.length(), () -> text + " -> " + e.position());
+            assertTrue(e.getMessage().length() > 20, e::getMessage);
+        }
+
+        @Test
+        void lengthIsCheckedBeforeAnythingElse() {
+            String deepAndLong = "(".repeat(FilterParser.MAX_LENGTH + 1);
+            assertEquals("Filter is 8193 characters long; the maximum is 8192", fails(deepAndLong).getMessage());
+            PathException e = assertThrows(PathException.class,
+                    () -> FilterParser.parsePath("a".repeat(FilterParser.MAX_LENGTH + 1)));
+            assertTrue(e.getMessage().startsWith("PATCH path is 8193 characters long"), e::getMessage);
+        }
+
+        @Test
+        void bracketsAndNotCountTowardsTheDepthLimit() {
+            String fifty = "not (".repeat(49) + "emails[value pr]" + ")".repeat(49);
+            assertTrue(FilterParser.parse(fifty) instanceof Not);
+            FilterException e = fails("not (".repeat(50) + "emails[value pr]" + ")".repeat(50));
+            assertEquals(256, e.position(), e::getMessage); // the bracket, 51st level, after 50 times "not ("
+        }
+
+        @Test
+        void depthIsNestingNotCount() {
+            String siblings = String.join(" and ", Collections.nCopies(500, "(a pr)"));
+            assertEquals(500, ((And) FilterParser.parse(siblings)).filters().size());
+        }
+    }
+
     @Nested
     class RoundTrips {
         @ParameterizedTest
