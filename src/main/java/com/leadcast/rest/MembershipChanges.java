@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
@@ -101,6 +102,10 @@ final class MembershipChanges implements ExternalAttribute {
         return members;
     }
 
+    /**
+     * The ids {@code values} name. {@code members.value} is not caseExact (RFC 7643 §8.7.1) and ids are lower-case
+     * UUIDs, so an id sent in upper case names the same resource.
+     */
     private static List<String> ids(ArrayNode values) {
         List<String> ids = new ArrayList<>();
         for (JsonNode value : values) {
@@ -109,7 +114,7 @@ final class MembershipChanges implements ExternalAttribute {
                 throw ScimException.invalidValue("members: every member needs a \"value\" holding the id of a User or "
                         + "Group, e.g. {\"value\": \"2819c223-7f76-453a-919d-413861904646\"}");
             }
-            ids.add(id.asText());
+            ids.add(id.asText().toLowerCase(Locale.ROOT));
         }
         return ids;
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -240,6 +241,23 @@ class GroupsIT extends ScimTestBase {
         assertEquals(Set.of(c, d), memberIds(scim.get(GROUPS + "/" + group).json()));
         // the users themselves are untouched
         assertEquals(200, scim.get(USERS + "/" + a).status());
+    }
+
+    @Test
+    void memberIdsAreNotCaseExact() {
+        Http scim = newTenantClient();
+        String member = createUser(scim, uniqueName("upper"), null);
+        String group = createGroup(scim, "G " + UUID.randomUUID());
+
+        Reply added = scim.patch(GROUPS + "/" + group, op("{\"op\":\"Add\",\"path\":\"members\",\"value\":["
+                + "{\"value\":\"" + member.toUpperCase(Locale.ROOT) + "\"}]}"));
+        assertEquals(204, added.status(), added::toString);
+        assertEquals(Set.of(member), memberIds(scim.get(GROUPS + "/" + group).json()));
+
+        Reply removed = scim.patch(GROUPS + "/" + group, op("{\"op\":\"Remove\",\"path\":\"members\",\"value\":["
+                + "{\"value\":\"" + member.toUpperCase(Locale.ROOT) + "\"}]}"));
+        assertEquals(204, removed.status(), removed::toString);
+        assertEquals(Set.of(), memberIds(scim.get(GROUPS + "/" + group).json()));
     }
 
     @Test
