@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.GroupsApi;
-import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
 import com.leadcast.scim.query.CursorPosition;
@@ -114,8 +113,8 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
     }
 
     @Override
-    public long total(Filter filter) {
-        return groups.count(tenantId(), filter);
+    public long total(ListQuery query) {
+        return groups.count(tenantId(), query);
     }
 
     @Override

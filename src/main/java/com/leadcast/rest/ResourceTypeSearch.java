@@ -1,7 +1,6 @@
 package com.leadcast.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.query.CursorPosition;
 import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
@@ -11,13 +10,15 @@ import java.util.Map;
 
 /**
  * One resource type as {@code POST /.search} at the root ({@link SearchEndpoint}) reads it: a local view of the
- * type's endpoint, each call a transaction of its own, so that one type refusing a filter leaves the other's
- * answer intact. Queries are the caller's tenant's, as on the type's own endpoint.
+ * type's endpoint, each call a transaction of its own. Queries are the caller's tenant's, as on the type's own
+ * endpoint; their filter is applied to this type with the {@link ListQuery#otherTypes() other types} searched, so
+ * an attribute only those define is not present here, and anything else the type cannot evaluate is
+ * {@code 400 invalidFilter}.
  */
 public interface ResourceTypeSearch {
 
-    /** How many resources match {@code filter} (null: all); {@code 400 invalidFilter} if this type cannot. */
-    long total(Filter filter);
+    /** How many resources match the query's filter (none: all); {@code 400 invalidFilter} if it is not valid. */
+    long total(ListQuery query);
 
     /** The index window of {@code query} ({@code startIndex}, {@code count}), rendered as it asks. */
     List<ObjectNode> page(ListQuery query);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.SearchApi;
-import com.leadcast.scim.ScimException;
-import com.leadcast.scim.ScimType;
 import com.leadcast.scim.ScimUrns;
 import com.leadcast.scim.query.CursorCodec;
 import com.leadcast.scim.query.CursorPosition;
@@ -14,6 +12,7 @@ import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.MergedOrder;
 import com.leadcast.scim.query.MergedPaging;
+import com.leadcast.scim.query.OtherResourceTypes;
 import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.Roles;
@@ -35,8 +34,11 @@ import java.util.stream.Collectors;
  * {@code POST /.search} at the server root (RFC 7644 §3.4.3): one query over Users and Groups, in the order of
  * {@link MergedOrder} — without {@code sortBy} the matching Users, then the matching Groups, each in creation order;
  * with {@code sortBy} one order across both, a type without the attribute sorting as missing values — paged across
- * both by index ({@code startIndex}, {@code count}) or by cursor (RFC 9865). A filter naming an attribute only one
- * resource type has matches nothing of the other type.
+ * both by index ({@code startIndex}, {@code count}) or by cursor (RFC 9865). The filter applies to each type
+ * (RFC 7644 §3.4.2): an attribute only the other type has is not present on this type's resources, so
+ * {@code displayName ew "2" or userName eq "x"} finds the groups whose displayName ends in 2, and
+ * {@code not (userName pr)} every group ({@link OtherResourceTypes}). A filter that names an attribute neither type
+ * has, or that compares an attribute in a way its type does not allow, is {@code 400 invalidFilter}.
  *
  * <p>Each type is read by keyset in its own order and the keys merged ({@link MergedPaging}): a page reads at most
  * {@code count + 1} keys of each type, then renders just the page's resources. A cursor holds one keyset position
@@ -75,7 +77,7 @@ public class SearchEndpoint implements SearchApi {
                 MergedOrder.of(query.sortBy() != null, query.descending(), sorted));
         ObjectNode result = JSON.objectNode();
         result.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
-        result.put("totalResults", parts.stream().mapToLong(p -> Math.max(p.total(), 0)).sum());
+        result.put("totalResults", parts.stream().mapToLong(Part::total).sum());
         List<ObjectNode> resources;
         if (query.cursorPaging()) {
             CursorScope scope = new CursorScope(tenant.tenantId(), SCOPE_TYPES, query.fingerprint());
@@ -101,43 +103,31 @@ public class SearchEndpoint implements SearchApi {
     }
 
     /**
-     * One resource type's share of the query: its query (without {@code sortBy} where it lacks the attribute) and
-     * how many of its resources match, -1 where it refused the filter as naming what it does not have.
+     * One resource type's share of the query: its query (without {@code sortBy} where it lacks the attribute, with
+     * the other types as the ones searched alongside) and how many of its resources match.
      */
     private record Part(ResourceTypeSearch search, ListQuery query, long total) implements MergedPaging.Source {
 
         @Override
         public List<KeyedRow> read(CursorPosition position, int limit) {
-            return total < 0 ? List.of() : search.keys(query, position, limit);
+            return search.keys(query, position, limit);
         }
 
         @Override
         public boolean exists(CursorPosition position) {
-            return total >= 0 && search.hasBeyond(query, position);
+            return search.hasBeyond(query, position);
         }
     }
 
-    /** The parts of the types, in order; the filter's refusal if every type refuses it. */
+    /** The parts of the types, in order; the filter's refusal ({@code 400 invalidFilter}) if a type refuses it. */
     private List<Part> parts(ListQuery query, List<Boolean> sorted) {
         List<ResourceTypeSearch> searches = List.of(users, groups);
         List<Part> parts = new ArrayList<>();
-        ScimException refused = null;
         for (int i = 0; i < searches.size(); i++) {
-            ListQuery own = sorted.get(i) ? query : query.unsorted();
-            long total;
-            try {
-                total = searches.get(i).total(query.filter());
-            } catch (ScimException e) {
-                if (e.scimType() != ScimType.INVALID_FILTER) {
-                    throw e;
-                }
-                refused = e;
-                total = -1;
-            }
-            parts.add(new Part(searches.get(i), own, total));
-        }
-        if (refused != null && parts.stream().allMatch(p -> p.total() < 0)) {
-            throw refused;
+            ResourceType type = TYPES.get(i);
+            ListQuery own = (sorted.get(i) ? query : query.unsorted())
+                    .searchedWith(TYPES.stream().filter(t -> t != type).toList());
+            parts.add(new Part(searches.get(i), own, searches.get(i).total(own)));
         }
         return parts;
     }
@@ -148,12 +138,12 @@ public class SearchEndpoint implements SearchApi {
         long skip = query.startIndex() - 1L;
         int wanted = query.count();
         for (int i = 0; i < parts.size() && wanted > 0; i++) {
-            long total = Math.max(parts.get(i).total(), 0);
-            if (skip >= total) {
-                skip -= total;
+            Part part = parts.get(i);
+            if (skip >= part.total()) {
+                skip -= part.total();
                 continue;
             }
-            List<ObjectNode> page = parts.get(i).search().page(query.window((int) skip + 1, wanted));
+            List<ObjectNode> page = part.search().page(part.query().window((int) skip + 1, wanted));
             resources.addAll(page);
             wanted -= page.size();
             skip = 0;

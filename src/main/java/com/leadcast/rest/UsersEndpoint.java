@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.UsersApi;
 import com.leadcast.approles.AppRoleCatalog;
 import com.leadcast.scim.ScimException;
-import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
 import com.leadcast.scim.query.CursorPosition;
@@ -119,8 +118,8 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     }
 
     @Override
-    public long total(Filter filter) {
-        return users.count(tenantId(), filter);
+    public long total(ListQuery query) {
+        return users.count(tenantId(), query);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.leadcast.scim.ScimException;
 import com.leadcast.scim.filter.AttrPath;
 import com.leadcast.scim.filter.CompareOp;
 import com.leadcast.scim.filter.Filter;
+import com.leadcast.scim.query.OtherResourceTypes;
 import com.leadcast.scim.schema.Attribute;
 import com.leadcast.scim.schema.ResourceType;
 import jakarta.persistence.criteria.AbstractQuery;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Compiles a SCIM filter (RFC 7644 §3.4.2.2) to a JPA criteria predicate, so that the database does all filtering:
@@ -32,7 +35,15 @@ import java.util.function.Function;
  * multi-valued attribute a comparison holds if any value satisfies it, and {@code ne} holds if no value equals the
  * operand (so it matches resources without the attribute); {@code eq null} means "not present"; {@code not (f)}
  * holds exactly where {@code f} does not, also for resources without the attribute. Unknown attributes are
- * {@code invalidFilter}: a filter is never silently ignored.
+ * {@code invalidFilter}: a filter is never silently ignored. So are write-only attributes ({@code password}), of
+ * which only a hash is kept.
+ *
+ * <p>Where other resource types are searched together with this one ({@link OtherResourceTypes}, the root
+ * {@code /.search}), an attribute path this type does not define but one of them does is not present on any of
+ * this type's resources, and compiles to a constant as a resource without the attribute would answer: {@code pr},
+ * {@code eq}, {@code co}, {@code sw}, {@code ew}, {@code gt}, {@code ge}, {@code lt}, {@code le} and a value filter
+ * {@code x[...]} are false, {@code ne} and {@code eq null} true, each negated by an enclosing {@code not}. The other
+ * type compiles the same term against the attribute and refuses what is not valid there.
  *
  * <p>Negation is pushed down to the comparisons (De Morgan), each of which builds its negative form itself and
  * never negates a predicate twice: SQL makes a negated comparison with a NULL column unknown rather than true, and
@@ -46,20 +57,28 @@ final class FilterCompiler {
     private final QueryModel model;
     private final String tenantId;
     private final Comparison comparison;
+    private final OtherResourceTypes otherTypes;
 
     private FilterCompiler(CriteriaBuilder cb, CommonAbstractCriteria query, Root<?> root, QueryModel model,
-                           String tenantId) {
+                           String tenantId, OtherResourceTypes otherTypes) {
         this.cb = cb;
         this.query = query;
         this.root = root;
         this.model = model;
         this.tenantId = tenantId;
         this.comparison = new Comparison(cb);
+        this.otherTypes = otherTypes;
     }
 
-    static Predicate compile(Filter filter, CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root,
-                             QueryModel model, String tenantId) {
-        return new FilterCompiler(cb, query, root, model, tenantId).predicate(filter, false);
+    /**
+     * {@code filter} as a predicate on the resources {@code root} of the model's type.
+     *
+     * @param otherTypes the resource types searched together with this one, whose attributes the filter may name
+     *                   as not present here ({@link OtherResourceTypes#NONE}: a query of this type alone)
+     */
+    static Predicate compile(Filter filter, OtherResourceTypes otherTypes, CriteriaBuilder cb, AbstractQuery<?> query,
+                             Root<?> root, QueryModel model, String tenantId) {
+        return new FilterCompiler(cb, query, root, model, tenantId, otherTypes).predicate(filter, false);
     }
 
     /**
@@ -69,7 +88,7 @@ final class FilterCompiler {
      */
     static Predicate compileMembership(Filter valueFilter, CriteriaBuilder cb, CommonAbstractCriteria statement,
                                        Root<MemberEntity> m, QueryModel model, String tenantId) {
-        FilterCompiler compiler = new FilterCompiler(cb, statement, null, model, tenantId);
+        FilterCompiler compiler = new FilterCompiler(cb, statement, null, model, tenantId, OtherResourceTypes.NONE);
         Target owner = compiler.target(AttrPath.of(model.membership().attribute()));
         return compiler.memberPredicate(valueFilter, m, owner, false);
     }
@@ -86,12 +105,14 @@ final class FilterCompiler {
             return predicate(not.filter(), !negated);
         }
         if (filter instanceof Filter.Present present) {
-            return present(target(present.path()), negated);
+            return absent(present.path()) ? constant(negated) : present(target(present.path()), negated);
         }
         if (filter instanceof Filter.Compare compare) {
-            return compare(target(compare.path()), compare.op(), compare.value(), compare.path(), negated);
+            return absent(compare.path()) ? absentCompare(compare, negated)
+                    : compare(target(compare.path()), compare.op(), compare.value(), compare.path(), negated);
         }
-        return valuePath((Filter.ValuePath) filter, negated);
+        Filter.ValuePath valuePath = (Filter.ValuePath) filter;
+        return absent(valuePath.attribute()) ? constant(negated) : valuePath(valuePath, negated);
     }
 
     private Predicate junction(boolean and, List<Filter> filters, Function<Filter, Predicate> compile) {
@@ -106,6 +127,25 @@ final class FilterCompiler {
 
     private Predicate constant(boolean value) {
         return value ? cb.conjunction() : cb.disjunction();
+    }
+
+    // --- attributes of the other types searched ------------------------------------------------------------------
+
+    /** Whether {@code path} is an attribute of another type searched, not of this one: present on no resource. */
+    private boolean absent(AttrPath path) {
+        return !model.type().defines(path.uri(), path.name(), path.subAttr()) && otherTypes.define(path);
+    }
+
+    /**
+     * A comparison of an attribute no resource has, or its negation: as for a resource without the attribute,
+     * {@code eq null} and {@code ne} hold, every other comparison does not.
+     */
+    private Predicate absentCompare(Filter.Compare compare, boolean negated) {
+        if (compare.value() == null) {
+            Comparison.requirePresenceTest(compare.op(), compare.path());
+            return constant((compare.op() == CompareOp.EQ) != negated);
+        }
+        return constant((compare.op() == CompareOp.NE) != negated);
     }
 
     // --- what a path names ----------------------------------------------------------------------------------------
@@ -130,8 +170,8 @@ final class FilterCompiler {
         ResourceType type = model.type();
         ResourceType.AttributeRef ref = type.resolve(path.uri(), path.name()).orElseThrow(() ->
                 ScimException.invalidFilter("The filter names '" + path + "', which is not an attribute of "
-                        + type.name()));
-        Attribute attribute = ref.attribute();
+                        + searchedTypes()));
+        Attribute attribute = filterable(ref.attribute(), path);
         boolean common = !ref.inExtension() && type.commonAttributes().contains(attribute);
         Attribute sub = null;
         if (path.subAttr() != null) {
@@ -139,10 +179,24 @@ final class FilterCompiler {
                 throw ScimException.invalidFilter("'" + attribute.name() + "' has no sub-attributes (filter names '"
                         + path + "')");
             }
-            sub = attribute.subAttribute(path.subAttr()).orElseThrow(() -> ScimException.invalidFilter("'"
-                    + attribute.name() + "' has no sub-attribute '" + path.subAttr() + "'"));
+            sub = filterable(attribute.subAttribute(path.subAttr()).orElseThrow(() -> ScimException.invalidFilter(
+                    "'" + attribute.name() + "' has no sub-attribute '" + path.subAttr() + "'")), path);
         }
         return new Target(ref.extensionUrn(), attribute, sub, common);
+    }
+
+    /** The names of the types searched, for a detail: "User", or "User or Group" at the root. */
+    private String searchedTypes() {
+        return Stream.concat(Stream.of(model.type()), otherTypes.types().stream()).map(ResourceType::name)
+                .collect(Collectors.joining(" or "));
+    }
+
+    /** {@code attribute}, unless it is write-only: only a hash of a password is kept, nothing to compare with. */
+    private static Attribute filterable(Attribute attribute, Object shown) {
+        if (attribute.writeOnly()) {
+            throw ScimException.invalidFilter(shown + " is write-only and cannot be filtered on");
+        }
+        return attribute;
     }
 
     private boolean isMembership(Target target) {
@@ -307,10 +361,11 @@ final class FilterCompiler {
     }
 
     private static Attribute subAttribute(Target owner, AttrPath path) {
-        return owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter("'"
-                + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"
+        return filterable(owner.attribute().subAttribute(path.name()).orElseThrow(() -> ScimException.invalidFilter(
+                "'" + owner.attribute().name() + "' has no sub-attribute '" + path.name() + "'"
                 + (owner.attribute().named("members") || owner.attribute().named("groups")
-                ? "; filter " + owner.attribute().name() + " by value, type or display" : "")));
+                ? "; filter " + owner.attribute().name() + " by value, type or display" : ""))),
+                owner.attribute().name() + "." + path.name());
     }
 
     /** The value filter's terms, or their negation, each an {@code EXISTS} on the same element. */

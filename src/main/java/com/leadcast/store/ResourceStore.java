@@ -83,11 +83,10 @@ abstract class ResourceStore<E extends ResourceEntity> {
      * from the 1-based {@code startIndex}, at most {@code count} of them (0: only the total).
      */
     public Page<E> query(String tenantId, ListQuery listQuery) {
-        Filter filter = listQuery.filter();
         int startIndex = listQuery.startIndex();
         int count = listQuery.count();
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        long total = count(tenantId, filter);
+        long total = count(tenantId, listQuery);
         if (count == 0 || total < startIndex) {
             return new Page<>(total, List.of());
         }
@@ -100,7 +99,7 @@ abstract class ResourceStore<E extends ResourceEntity> {
         }
         order.add(cb.asc(root.get("createdAt")));
         order.add(cb.asc(root.get("id")));
-        query.select(root).where(where(cb, query, root, tenantId, filter)).orderBy(order);
+        query.select(root).where(where(cb, query, root, tenantId, listQuery)).orderBy(order);
         List<E> resources = em.createQuery(query)
                 .setFirstResult(startIndex - 1)
                 .setMaxResults(count)
@@ -114,14 +113,14 @@ abstract class ResourceStore<E extends ResourceEntity> {
      * keyset so that concurrent writes neither repeat nor skip rows that existed.
      */
     public KeysetPage<E> queryByCursor(String tenantId, ListQuery listQuery, CursorPosition position) {
-        long total = count(tenantId, listQuery.filter());
+        long total = count(tenantId, listQuery);
         boolean backward = position != null && position.backward();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<E> root = query.from(entityType());
         Keyset keyset = Keyset.of(listQuery, cb, query, root, queryModel());
         query.multiselect(keyset.selections())
-                .where(where(cb, query, root, tenantId, listQuery.filter(), keyset, position))
+                .where(where(cb, query, root, tenantId, listQuery, keyset, position))
                 .orderBy(keyset.order(cb, backward));
         List<Tuple> rows = new ArrayList<>(em.createQuery(query).setMaxResults(listQuery.count() + 1).getResultList());
         boolean more = rows.size() > listQuery.count();
@@ -158,7 +157,7 @@ abstract class ResourceStore<E extends ResourceEntity> {
         Root<E> root = query.from(entityType());
         Keyset keyset = Keyset.of(listQuery, cb, query, root, queryModel());
         query.multiselect(keyset.keySelections())
-                .where(where(cb, query, root, tenantId, listQuery.filter(), keyset, position))
+                .where(where(cb, query, root, tenantId, listQuery, keyset, position))
                 .orderBy(keyset.order(cb, position != null && position.backward()));
         return keyset.keys(em.createQuery(query).setMaxResults(limit).getResultList(), em);
     }
@@ -175,12 +174,12 @@ abstract class ResourceStore<E extends ResourceEntity> {
                 .getResultList();
     }
 
-    /** How many of the tenant's resources match {@code filter} (null: all). */
-    public long count(String tenantId, Filter filter) {
+    /** How many of the tenant's resources match the query's filter (none: all). */
+    public long count(String tenantId, ListQuery listQuery) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
         Root<E> countRoot = countQuery.from(entityType());
-        countQuery.select(cb.count(countRoot)).where(where(cb, countQuery, countRoot, tenantId, filter));
+        countQuery.select(cb.count(countRoot)).where(where(cb, countQuery, countRoot, tenantId, listQuery));
         return em.createQuery(countQuery).getSingleResult();
     }
 
@@ -190,20 +189,23 @@ abstract class ResourceStore<E extends ResourceEntity> {
         CriteriaQuery<String> query = cb.createQuery(String.class);
         Root<E> root = query.from(entityType());
         Keyset keyset = Keyset.of(listQuery, cb, query, root, queryModel());
-        query.select(root.get("id")).where(where(cb, query, root, tenantId, listQuery.filter(), keyset, position));
+        query.select(root.get("id")).where(where(cb, query, root, tenantId, listQuery, keyset, position));
         return !em.createQuery(query).setMaxResults(1).getResultList().isEmpty();
     }
 
-    private Predicate where(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root, String tenantId, Filter filter,
-                            Keyset keyset, CursorPosition position) {
-        Predicate matches = where(cb, query, root, tenantId, filter);
+    private Predicate where(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root, String tenantId,
+                            ListQuery listQuery, Keyset keyset, CursorPosition position) {
+        Predicate matches = where(cb, query, root, tenantId, listQuery);
         return position == null ? matches : cb.and(matches, keyset.beyond(position, cb));
     }
 
-    private Predicate where(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root, String tenantId, Filter filter) {
+    /** The tenant's resources matching the query's filter, as applied to this type among the query's others. */
+    private Predicate where(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root, String tenantId,
+                            ListQuery listQuery) {
         Predicate tenant = cb.equal(root.get("tenantId"), tenantId);
-        return filter == null ? tenant
-                : cb.and(tenant, FilterCompiler.compile(filter, cb, query, root, queryModel(), tenantId));
+        Filter filter = listQuery.filter();
+        return filter == null ? tenant : cb.and(tenant, FilterCompiler.compile(filter, listQuery.otherTypes(), cb,
+                query, root, queryModel(), tenantId));
     }
 
     /** Stores a new resource from a checked document, with its attribute index. */

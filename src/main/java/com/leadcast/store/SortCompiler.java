@@ -89,6 +89,9 @@ final class SortCompiler {
             sub = attribute.subAttribute("value").orElseThrow(() -> ScimException.invalidValue("sortBy: '"
                     + attribute.name() + "' is complex; sort by one of its sub-attributes"));
         }
+        if (attribute.writeOnly() || sub != null && sub.writeOnly()) {
+            throw ScimException.invalidValue("sortBy: " + sortBy + " is write-only and cannot be sorted on");
+        }
         String columnKey = (attribute.name() + (sub == null ? "" : "." + sub.name())).toLowerCase(Locale.ROOT);
         QueryModel.Column column = ref.inExtension() ? null : model.columns().get(columnKey);
         if (column != null) {

@@ -194,6 +194,26 @@ class FilterIT extends ScimTestBase {
     }
 
     @Test
+    void passwordIsWriteOnlyAndCannotBeFilteredOrSortedOn() {
+        create("""
+                {"userName":"erin@contoso.com","password":"Secret-123"}""");
+        for (String filter : new String[]{"password eq \"Secret-123\"", "password ne \"x\"", "password co \"S\"",
+                "password sw \"S\"", "password ew \"3\"", "password gt \"a\"", "password ge \"a\"",
+                "password lt \"z\"", "password le \"z\"", "password pr", "not (password pr)", "password eq null",
+                "userName eq \"erin@contoso.com\" and password eq \"Secret-123\"", "password[value eq \"x\"]",
+                "urn:ietf:params:scim:schemas:core:2.0:User:password pr"}) {
+            Reply reply = scim.get(USERS + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+            JsonNode error = assertScimError(reply.status() == 400 ? reply : fail(filter + " -> " + reply), 400,
+                    "invalidFilter");
+            assertTrue(error.path("detail").asText().endsWith("password is write-only and cannot be filtered on"),
+                    reply::toString);
+        }
+        assertScimError(scim.post(USERS + "/.search", "{\"filter\":\"password pr\"}"), 400, "invalidFilter");
+        JsonNode sort = assertScimError(scim.get(USERS + "?sortBy=password"), 400, "invalidValue");
+        assertTrue(sort.path("detail").asText().contains("write-only"), sort::toString);
+    }
+
+    @Test
     void refusedFiltersSayWhy() {
         for (String filter : new String[]{"active gt true", "nickName2 eq \"x\"", "meta.location eq \"x\"",
                 "name eq \"x\"", "title[value eq \"x\"]", "meta.created gt \"yesterday\"", "userName eq \"a\" and",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.filter.FilterParser;
 import com.leadcast.scim.query.ListQuery;
+import com.leadcast.scim.query.OtherResourceTypes;
 import com.leadcast.store.Page;
 import com.leadcast.store.UserEntity;
 import com.leadcast.store.UserStore;
@@ -70,7 +71,7 @@ class FilterPushdownIT {
         statistics.setStatisticsEnabled(true);
         statistics.clear();
         ListQuery query = new ListQuery(FilterParser.parse("title eq \"chief\" and emails[type eq \"work\" and value co \"pushdown\"]"),
-                FilterParser.parsePath("userName").attribute(), true, 2, 1, null, null, null);
+                FilterParser.parsePath("userName").attribute(), true, 2, 1, null, null, null, OtherResourceTypes.NONE);
         Page<UserEntity> page = users.query(tenant, query);
         statistics.setStatisticsEnabled(false);
 

@@ -103,12 +103,55 @@ class RootSearchIT extends ScimTestBase {
         assertEquals(List.of(), names(search("{\"startIndex\":9}")));
     }
 
+    // --- filters (RFC 7644 §3.4.2: applied to each resource type) -----------------------------------------------
+
+    /** A search with {@code filter}, written with backticks for its quotes, and further members of the request. */
+    private JsonNode filtered(String filter, String... members) {
+        return search("{\"filter\":\"" + filter.replace("`", "\\\"") + "\""
+                + (members.length == 0 ? "" : "," + String.join(",", members)) + "}");
+    }
+
     @Test
-    void aFilterOnAnAttributeOfOneTypeMatchesNothingOfTheOther() {
-        JsonNode users = search("{\"filter\":\"userName sw \\\"u\\\"\"}");
-        assertEquals(List.of("u1", "u2", "u3"), names(users));
-        JsonNode both = search("{\"filter\":\"displayName ew \\\"2\\\"\"}");
-        assertEquals(List.of("u2", "g2"), names(both));
+    void anAttributeOnlyOneTypeHasIsNotPresentOnTheOthersResources() {
+        assertEquals(List.of("u2", "g2"), names(filtered("displayName ew `2` or userName eq `x`")));
+        JsonNode either = filtered("displayName ew `2` or userName eq `u1@x.com`");
+        assertEquals(List.of("u1", "u2", "g2"), names(either));
+        assertEquals(3, either.path("totalResults").asInt(), either::toString);
+        assertEquals(List.of(), names(filtered("userName eq `x`")));
+        assertEquals(List.of("u1"), names(filtered("userName eq `u1@x.com`")));
+        assertEquals(List.of("u1", "u2", "u3"), names(filtered("userName sw `u`")));
+        assertEquals(List.of("u2", "u3", "g1", "g2"), names(filtered("userName ne `u1@x.com`")));
+        assertEquals(List.of("g1", "g2"), names(filtered("userName eq null")));
+        JsonNode withoutUserName = filtered("not (userName pr)");
+        assertEquals(List.of("g1", "g2"), names(withoutUserName));
+        assertEquals(2, withoutUserName.path("totalResults").asInt(), withoutUserName::toString);
+        assertEquals(List.of("u1", "u2", "u3"), names(filtered("not (not (userName pr))")));
+        assertEquals(List.of("g1"), names(filtered("not (emails[type eq `work`] or displayName ew `2`) "
+                + "and displayName sw `D g`")));
+    }
+
+    @Test
+    void aValueFilterOnGroupMembersFindsTheGroup() {
+        String u1 = filtered("userName eq `u1@x.com`").path("Resources").path(0).path("id").asText();
+        assertEquals(201, scim.post(GROUPS, "{\"displayName\":\"D g3\",\"members\":[{\"value\":\"" + u1 + "\"}]}")
+                .status());
+        assertEquals(List.of("g3"), names(filtered("members[value eq `" + u1 + "`]")));
+        assertEquals(List.of("g3"), names(filtered("members[value eq `" + u1 + "` and type eq `User`]")));
+        assertEquals(List.of("u1", "g3"), names(filtered("groups.display eq `D g3` or members.value eq `" + u1 + "`")));
+        assertEquals(List.of("u1", "u2", "u3", "g1", "g2"), names(filtered("not (members pr)")));
+    }
+
+    @Test
+    void filtersOnOneTypesAttributesPageAndSortAcrossBoth() {
+        assertEquals(List.of("g1", "g2"), names(filtered("userName ne `u1@x.com`", "\"startIndex\":3",
+                "\"count\":2")));
+        assertEquals(List.of("g2", "u1", "u2"), names(filtered("displayName ew `2` or userName eq `u1@x.com`",
+                "\"sortBy\":\"displayName\"")));
+        assertEquals(List.of("u1", "u2", "g2"), names(filtered("displayName ew `2` or userName eq `u1@x.com`",
+                "\"sortBy\":\"userName\"")));
+        assertWalk("\"filter\":\"displayName ew \\\"2\\\" or userName eq \\\"u1@x.com\\\"\","
+                + "\"sortBy\":\"displayName\"", 1);
+        assertWalk("\"filter\":\"not (userName eq \\\"u2@x.com\\\")\"", 2);
     }
 
     // --- sortBy -------------------------------------------------------------------------------------------------
@@ -305,12 +348,33 @@ class RootSearchIT extends ScimTestBase {
 
     // --- refusals -----------------------------------------------------------------------------------------------
 
+    /** The detail of the {@code 400 invalidFilter} of a search with {@code filter} (backticks for quotes). */
+    private String refusedFilter(String filter) {
+        Reply reply = scim.post(SEARCH, "{\"filter\":\"" + filter.replace("`", "\\\"") + "\"}");
+        return assertScimError(reply, 400, "invalidFilter").path("detail").asText();
+    }
+
+    @Test
+    void refusesFiltersThatNoTypeCanAnswer() {
+        String unknown = refusedFilter("shoeSize eq 1");
+        assertTrue(unknown.contains("'shoeSize'") && unknown.contains("User or Group"), unknown);
+        assertTrue(refusedFilter("displayName ew `2` or shoeSize pr").contains("'shoeSize'"));
+        // an operator the attribute's type does not allow, in one branch of an or, by the type that has it
+        assertTrue(refusedFilter("displayName ew `2` or active gt true").contains("'active' is a boolean"));
+        assertTrue(refusedFilter("userName eq `x` or members.$ref co `Users`").contains("members.$ref"));
+        assertTrue(refusedFilter("userName eq `x` or emails[kind eq `work`]").contains("'kind'"));
+        assertTrue(refusedFilter("not (userName gt null)").contains("null"));
+        assertEquals("password is write-only and cannot be filtered on",
+                refusedFilter("displayName ew `2` or password eq `secret`"));
+    }
+
     @Test
     void refusesWhatItCannotAnswer() {
         assertScimError(scim.post(SEARCH, "{\"filter\":\"shoeSize eq 1\"}"), 400, "invalidFilter");
         JsonNode sort = assertScimError(scim.post(SEARCH, "{\"sortBy\":\"shoeSize\"}"), 400, "invalidValue");
         assertTrue(sort.path("detail").asText().contains("User or Group"), sort::toString);
         assertScimError(scim.post(SEARCH, "{\"sortBy\":\"members\"}"), 400, "invalidValue");
+        assertScimError(scim.post(SEARCH, "{\"sortBy\":\"password\"}"), 400, "invalidValue");
         assertScimError(scim.post(SEARCH, "{\"sortBy\":\"displayName\",\"sortOrder\":\"sideways\"}"), 400,
                 "invalidValue");
         assertScimError(scim.post(SEARCH, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]}"), 400,

@@ -35,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * value, its other case, a prefix, an infix, a suffix, LIKE wildcards, a value no one has, neighbours of numbers
  * and instants, operands of the wrong kind, null); value filters on every complex attribute, alone and in pairs;
  * and random {@code and}/{@code or}/{@code not} trees. Each outcome — the matching resources, or
- * {@code invalidFilter} — must equal the one {@link FilterOracle} computes in memory.
+ * {@code invalidFilter} — must equal the one {@link FilterOracle} computes in memory. Searched together, as at the
+ * root {@code /.search}, each type is also filtered by every attribute path and operator of the other, and by
+ * random trees mixing both types' attributes.
  *
  * <p>Runs on H2 in memory, and on the database of the {@code postgresql} or {@code mariadb} profile.
  */
@@ -67,6 +69,17 @@ class FilterCompilerMatrixTest {
                 population::groups, population::expectedGroups);
     }
 
+    /** The Users searched together with the Groups. */
+    private static Side usersAtTheRoot() {
+        return new Side("User at the root", population.userModel.type(), population.rootUserOracle,
+                population.userViews, population::usersAtTheRoot, population::expectedUsersAtTheRoot);
+    }
+
+    private static Side groupsAtTheRoot() {
+        return new Side("Group at the root", population.groupModel.type(), population.rootGroupOracle,
+                population.groupViews, population::groupsAtTheRoot, population::expectedGroupsAtTheRoot);
+    }
+
     @TestFactory
     Stream<DynamicNode> everyOperatorOnEveryUserAttribute() {
         return operatorMatrix(users());
@@ -75,6 +88,16 @@ class FilterCompilerMatrixTest {
     @TestFactory
     Stream<DynamicNode> everyOperatorOnEveryGroupAttribute() {
         return operatorMatrix(groups());
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyOperatorOnEveryGroupAttributeOfUsersAtTheRoot() {
+        return operatorMatrix(usersAtTheRoot(), groups());
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyOperatorOnEveryUserAttributeOfGroupsAtTheRoot() {
+        return operatorMatrix(groupsAtTheRoot(), users());
     }
 
     @TestFactory
@@ -97,11 +120,22 @@ class FilterCompilerMatrixTest {
         return randomTrees(groups(), 80, 20260102L);
     }
 
+    @TestFactory
+    Stream<DynamicNode> randomLogicalCombinationsOfBothTypesFiltersAtTheRoot() {
+        return Stream.concat(randomTrees(usersAtTheRoot(), 150, 20260103L, users(), groups()),
+                randomTrees(groupsAtTheRoot(), 150, 20260104L, users(), groups()));
+    }
+
     // --- attribute × operator × operand -----------------------------------------------------------------------
 
     private static Stream<DynamicNode> operatorMatrix(Side side) {
-        return FilterPopulation.paths(side.type()).map(path -> {
-            List<Object> operands = operands(side, path);
+        return operatorMatrix(side, side);
+    }
+
+    /** Every attribute path of {@code attributes}' type, compared with its operands, applied to {@code side}. */
+    private static Stream<DynamicNode> operatorMatrix(Side side, Side attributes) {
+        return FilterPopulation.paths(attributes.type()).map(path -> {
+            List<Object> operands = operands(attributes, path);
             List<DynamicNode> tests = new ArrayList<>();
             tests.add(DynamicTest.dynamicTest(path + " pr", () -> assertSame(side, List.of(new Filter.Present(path)))));
             for (CompareOp op : COMPARISONS) {
@@ -249,11 +283,17 @@ class FilterCompilerMatrixTest {
     // --- random and / or / not trees ------------------------------------------------------------------------------
 
     private static Stream<DynamicNode> randomTrees(Side side, int count, long seed) {
-        List<Filter> atoms = FilterPopulation.paths(side.type())
+        return randomTrees(side, count, seed, side);
+    }
+
+    /** Random trees applied to {@code side} of atoms valid on it, on the attributes of {@code attributes}' types. */
+    private static Stream<DynamicNode> randomTrees(Side side, int count, long seed, Side... attributes) {
+        List<Filter> atoms = Stream.of(attributes).flatMap(a -> FilterPopulation.paths(a.type())
                 .flatMap(path -> Stream.concat(Stream.of((Filter) new Filter.Present(path)),
-                        COMPARISONS.stream().flatMap(op -> operands(side, path).stream().limit(4)
-                                .map(v -> (Filter) new Filter.Compare(path, op, v)))))
+                        COMPARISONS.stream().flatMap(op -> operands(a, path).stream().limit(4)
+                                .map(v -> (Filter) new Filter.Compare(path, op, v))))))
                 .filter(f -> isValid(side, f))
+                .distinct()
                 .sorted(Comparator.comparing(Filter::toString))
                 .toList();
         Random random = new Random(seed);

@@ -1,5 +1,7 @@
 package com.leadcast.store;
 
+import com.leadcast.scim.ScimException;
+import com.leadcast.scim.ScimType;
 import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.filter.FilterParser;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The filter compiler against real SQL, case by case: filter text as a client sends it, and the resources it must
@@ -213,6 +216,14 @@ class FilterCompilerTest {
             groups[value lt null]
             urn:ietf:params:scim:schemas:extension:unknown:2.0:User:department eq `x`
             title eq `x` and (active lt false or title pr)
+            members pr
+            password pr
+            password eq `secret`
+            password ne `secret`
+            password eq null
+            not (password co `s`)
+            password[value eq `x`]
+            userName eq `a` or password sw `s`
             """)
     void usersRefused(String filter) {
         Filter parsed = parse(filter);
@@ -231,6 +242,117 @@ class FilterCompilerTest {
         Filter parsed = parse(filter);
         assertEquals("invalidFilter", FilterPopulation.outcome(() -> population.groups(parsed)), filter);
         assertEquals("invalidFilter", FilterPopulation.outcome(() -> population.expectedGroups(parsed)), filter);
+    }
+
+    // --- searched together, as at the root /.search (RFC 7644 §3.4.2) ---------------------------------------------
+
+    @ParameterizedTest(name = "Groups at the root: {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            userName eq `alice@contoso.com`                                    |
+            userName ne `alice@contoso.com`                                    | admins empty staff
+            userName pr                                                        |
+            not (userName pr)                                                  | admins empty staff
+            not (not (userName pr))                                            |
+            userName eq null                                                   | admins empty staff
+            userName ne null                                                   |
+            not (userName eq null)                                             |
+            userName sw `a` or userName co `a` or userName gt `a`              |
+            not (userName ew `.com` or userName lt `z`)                        | admins empty staff
+            displayName ew `s` or userName eq `alice@contoso.com`              | admins
+            displayName ew `s` and not (userName eq `alice@contoso.com`)       | admins
+            displayName ew `s` and userName ne `x` and title pr                |
+            emails[type eq `work`]                                             |
+            not (emails[type eq `work`])                                       | admins empty staff
+            emails[kind eq `x`]                                                |
+            name.familyName co `a`                                             |
+            not (name.familyName co `a`)                                       | admins empty staff
+            active eq true or active eq `yes`                                  |
+            not (active eq true)                                               | admins empty staff
+            ENT:department eq `Sales`                                          |
+            ENT:department ne `Sales`                                          | admins empty staff
+            MX:level gt 4 or displayName eq `empty crew`                       | empty
+            not (MX:level gt `ten`)                                            | admins empty staff
+            password eq `secret` or displayName eq `Staff`                     | staff
+            groups.display eq `staff` or members.value eq `{alice}`            | admins staff
+            urn:ietf:params:scim:schemas:core:2.0:User:userName sw `a`         |
+            urn:ietf:params:scim:schemas:core:2.0:Group:displayName sw `a`     | admins
+            """)
+    void groupsFoundAtTheRoot(String filter, String labels) {
+        Filter parsed = parse(filter);
+        assertEquals(labels(labels), population.groupsAtTheRoot(parsed), () -> filter + " compiled to SQL");
+        assertEquals(labels(labels), population.expectedGroupsAtTheRoot(parsed), () -> filter + " by the oracle");
+    }
+
+    @ParameterizedTest(name = "Users at the root: {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            members pr                                                         |
+            not (members pr)                                                   | alice bob carol dave erin frank
+            members eq `{alice}`                                               |
+            members ne `{alice}`                                               | alice bob carol dave erin frank
+            members[type eq `User`]                                            |
+            not (members[type eq `User`] or members.display co `a`)            | alice bob carol dave erin frank
+            members.$ref co `Users`                                            |
+            displayName co `a` and not (members pr)                            | alice frank
+            displayName co `a` or members.value eq `{alice}`                   | alice frank
+            userName sw `a` or members[value eq `{alice}`]                     | alice
+            urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq `Alice Adams` |
+            urn:ietf:params:scim:schemas:core:2.0:Group:displayName ne `Alice Adams` | alice bob carol dave erin frank
+            title eq `engineer`                                                | alice bob erin
+            """)
+    void usersFoundAtTheRoot(String filter, String labels) {
+        Filter parsed = parse(filter);
+        assertEquals(labels(labels), population.usersAtTheRoot(parsed), () -> filter + " compiled to SQL");
+        assertEquals(labels(labels), population.expectedUsersAtTheRoot(parsed), () -> filter + " by the oracle");
+    }
+
+    @ParameterizedTest(name = "Groups at the root: {0} is invalidFilter")
+    @CsvSource(delimiter = '|', textBlock = """
+            shoeSize eq 1
+            userName.first eq `x`
+            emails.kind eq `x`
+            userName gt null
+            not (title co null)
+            displayName eq `x` or shoeSize pr
+            members.$ref co `Users`
+            displayName[value eq `x`]
+            urn:ietf:params:scim:schemas:extension:unknown:2.0:User:department eq `x`
+            """)
+    void groupsRefusedAtTheRoot(String filter) {
+        Filter parsed = parse(filter);
+        assertEquals("invalidFilter", FilterPopulation.outcome(() -> population.groupsAtTheRoot(parsed)), filter);
+        assertEquals("invalidFilter", FilterPopulation.outcome(() -> population.expectedGroupsAtTheRoot(parsed)),
+                filter);
+    }
+
+    @ParameterizedTest(name = "Users at the root: {0} is invalidFilter")
+    @CsvSource(delimiter = '|', textBlock = """
+            shoeSize eq 1
+            members.kind eq `x`
+            members gt null
+            active gt true or members pr
+            password pr
+            not (password eq `secret`)
+            urn:ietf:params:scim:schemas:core:2.0:Group:userName eq `x`
+            """)
+    void usersRefusedAtTheRoot(String filter) {
+        Filter parsed = parse(filter);
+        assertEquals("invalidFilter", FilterPopulation.outcome(() -> population.usersAtTheRoot(parsed)), filter);
+        assertEquals("invalidFilter", FilterPopulation.outcome(() -> population.expectedUsersAtTheRoot(parsed)),
+                filter);
+    }
+
+    @ParameterizedTest(name = "A refusal says why: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            shoeSize eq 1                 | The filter names 'shoeSize', which is not an attribute of User or Group
+            emails.kind eq `x`            | 'emails' has no sub-attribute 'kind'
+            password pr                   | password is write-only and cannot be filtered on
+            not (password eq `secret`)    | password is write-only and cannot be filtered on
+            """)
+    void refusalsAtTheRootSayWhy(String filter, String detail) {
+        Filter parsed = parse(filter);
+        ScimException refused = assertThrows(ScimException.class, () -> population.usersAtTheRoot(parsed));
+        assertEquals(ScimType.INVALID_FILTER, refused.scimType());
+        assertEquals(detail, refused.detail());
     }
 
     // --- the notation of the cases --------------------------------------------------------------------------------

@@ -30,7 +30,13 @@ import java.util.Set;
  * operand of the wrong kind, any other operator with {@code null}, and unknown attributes are refused. This
  * server's documented limits are refused too: of the common attributes only {@code id}, {@code externalId},
  * {@code meta.created}, {@code meta.lastModified} and {@code meta.resourceType} are filterable, and the membership
- * attribute ({@code members}, {@code groups}) is compared by {@code value}, {@code type} and {@code display}.
+ * attribute ({@code members}, {@code groups}) is compared by {@code value}, {@code type} and {@code display}. A
+ * write-only attribute ({@code mutability} writeOnly or {@code returned} never, RFC 7643 §7: {@code password}) has
+ * no value a client could read back, so it is refused too.
+ *
+ * <p>Searched together with other resource types (RFC 7644 §3.4.2, the root {@code /.search}), an attribute path
+ * that only another type defines is one this type's resources simply do not have: it is evaluated as an attribute
+ * without any value, and what is valid for it is for the type that defines it to say.
  */
 final class FilterOracle {
 
@@ -47,11 +53,18 @@ final class FilterOracle {
 
     private final ResourceType type;
     private final String membership;
+    private final List<ResourceType> otherTypes;
 
     /** @param membership the attribute kept as membership rows ({@code groups} or {@code members}) */
     FilterOracle(ResourceType type, String membership) {
+        this(type, membership, List.of());
+    }
+
+    /** @param otherTypes the resource types searched together with {@code type} */
+    FilterOracle(ResourceType type, String membership, List<ResourceType> otherTypes) {
         this.type = type;
         this.membership = membership;
+        this.otherTypes = List.copyOf(otherTypes);
     }
 
     /** Whether {@code view} matches {@code filter}. @throws Refused if the filter must be refused */
@@ -77,6 +90,9 @@ final class FilterOracle {
                 requirePresenceTest(compare);
                 return;
             }
+            if (leaf.absent()) {
+                return;
+            }
             Attribute compared = compared(leaf);
             if (leaf.isMembership(membership) && UNCOMPARABLE_MEMBERSHIP.contains(compared.name())) {
                 throw new Refused("membership compared by " + compared.name());
@@ -85,6 +101,9 @@ final class FilterOracle {
         } else {
             Filter.ValuePath valuePath = (Filter.ValuePath) filter;
             Leaf owner = resolve(valuePath.attribute());
+            if (owner.absent()) {
+                return;
+            }
             if (!owner.attribute().isComplex() || owner.common()) {
                 throw new Refused("value filter on " + owner.attribute().name());
             }
@@ -103,6 +122,9 @@ final class FilterOracle {
             AttrPath path = filter instanceof Filter.Compare c ? c.path() : ((Filter.Present) filter).path();
             Attribute sub = owner.attribute().subAttribute(path.name())
                     .orElseThrow(() -> new Refused("no sub-attribute " + path.name()));
+            if (sub.writeOnly()) {
+                throw new Refused(sub.name() + " is write-only");
+            }
             if (owner.isMembership(membership) && UNCOMPARABLE_MEMBERSHIP.contains(sub.name())) {
                 throw new Refused("membership filtered by " + sub.name());
             }
@@ -157,10 +179,19 @@ final class FilterOracle {
 
     // --- paths ------------------------------------------------------------------------------------------------
 
-    /** A resolved attribute path: the attribute, its sub-attribute or null, and where it lives. */
+    /**
+     * A resolved attribute path: the attribute, its sub-attribute or null, and where it lives; {@link #ABSENT} for an
+     * attribute only another type searched defines.
+     */
     record Leaf(String urn, Attribute attribute, Attribute sub, boolean common) {
+        static final Leaf ABSENT = new Leaf(null, null, null, false);
+
+        boolean absent() {
+            return attribute == null;
+        }
+
         boolean isMembership(String membership) {
-            return urn == null && attribute.named(membership);
+            return urn == null && attribute != null && attribute.named(membership);
         }
 
         String key() {
@@ -169,9 +200,15 @@ final class FilterOracle {
     }
 
     Leaf resolve(AttrPath path) {
+        if (!hasPath(type, path) && otherTypes.stream().anyMatch(other -> hasPath(other, path))) {
+            return Leaf.ABSENT;
+        }
         ResourceType.AttributeRef ref = type.resolve(path.uri(), path.name())
                 .orElseThrow(() -> new Refused("unknown attribute " + path));
         Attribute attribute = ref.attribute();
+        if (attribute.writeOnly()) {
+            throw new Refused(attribute.name() + " is write-only");
+        }
         Attribute sub = null;
         if (path.subAttr() != null) {
             if (!attribute.isComplex()) {
@@ -185,6 +222,12 @@ final class FilterOracle {
             throw new Refused(leaf.key() + " is not filterable");
         }
         return leaf;
+    }
+
+    /** Whether {@code owner} has the attribute of {@code path} and, if it names one, the sub-attribute. */
+    private static boolean hasPath(ResourceType owner, AttrPath path) {
+        return owner.resolve(path.uri(), path.name()).map(ref -> path.subAttr() == null
+                || ref.attribute().subAttribute(path.subAttr()).isPresent()).orElse(false);
     }
 
     /** The attribute a comparison compares: the leaf, or the {@code value} of a complex attribute. */
@@ -218,6 +261,9 @@ final class FilterOracle {
             Leaf leaf = resolve(compare.path());
             if (compare.value() == null) {
                 return values(view, leaf).isEmpty() == (compare.op() == CompareOp.EQ);
+            }
+            if (leaf.absent()) {
+                return any(null, compare.op(), compare.value(), List.of());
             }
             Leaf comparedLeaf = leaf.sub() == null && leaf.attribute().isComplex()
                     ? new Leaf(leaf.urn(), leaf.attribute(), compared(leaf), leaf.common()) : leaf;
@@ -294,6 +340,9 @@ final class FilterOracle {
     /** The non-null values at {@code leaf} in {@code view}; for a whole complex attribute, its non-empty elements. */
     List<JsonNode> values(JsonNode view, Leaf leaf) {
         List<JsonNode> values = new ArrayList<>();
+        if (leaf.absent()) {
+            return values;
+        }
         for (JsonNode element : elements(view, leaf)) {
             if (leaf.sub() != null) {
                 JsonNode value = field(element, leaf.sub().name());
@@ -309,6 +358,9 @@ final class FilterOracle {
 
     /** The elements of the attribute of {@code leaf}: each of a multi-valued one, or the single value. */
     private static List<JsonNode> elements(JsonNode view, Leaf leaf) {
+        if (leaf.absent()) {
+            return List.of();
+        }
         JsonNode container = leaf.urn() == null ? view : view.path(leaf.urn());
         JsonNode node = field(container, leaf.attribute().name());
         List<JsonNode> elements = new ArrayList<>();

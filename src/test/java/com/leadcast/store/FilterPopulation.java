@@ -7,6 +7,7 @@ import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
 import com.leadcast.scim.filter.AttrPath;
 import com.leadcast.scim.filter.Filter;
+import com.leadcast.scim.query.OtherResourceTypes;
 import com.leadcast.scim.schema.Attribute;
 import com.leadcast.scim.schema.AttributeType;
 import com.leadcast.scim.schema.Mutability;
@@ -56,6 +57,9 @@ final class FilterPopulation {
     final QueryModel groupModel;
     final FilterOracle userOracle;
     final FilterOracle groupOracle;
+    /** The oracles of each type searched together with the other, as at the root {@code /.search}. */
+    final FilterOracle rootUserOracle;
+    final FilterOracle rootGroupOracle;
     /** label → id, and id → view, of the tenant's users and groups in creation order. */
     final Map<String, String> userIds = new LinkedHashMap<>();
     final Map<String, String> groupIds = new LinkedHashMap<>();
@@ -81,6 +85,8 @@ final class FilterPopulation {
         this.groupModel = new GroupStore().queryModel();
         this.userOracle = new FilterOracle(userType, "groups");
         this.groupOracle = new FilterOracle(groupModel.type(), "members");
+        this.rootUserOracle = new FilterOracle(userType, "groups", List.of(groupModel.type()));
+        this.rootGroupOracle = new FilterOracle(groupModel.type(), "members", List.of(userType));
         db.createTenant(tenant);
         db.createTenant(otherTenant);
         seed();
@@ -250,11 +256,22 @@ final class FilterPopulation {
 
     /** The labels of the tenant's users matching {@code filter}, by the compiled SQL. */
     Set<String> users(Filter filter) {
-        return labels(select(UserEntity.class, userModel, filter), userIds);
+        return labels(select(UserEntity.class, userModel, filter, OtherResourceTypes.NONE), userIds);
     }
 
     Set<String> groups(Filter filter) {
-        return labels(select(GroupEntity.class, groupModel, filter), groupIds);
+        return labels(select(GroupEntity.class, groupModel, filter, OtherResourceTypes.NONE), groupIds);
+    }
+
+    /** The labels of the tenant's users matching {@code filter} searched together with Groups, by the SQL. */
+    Set<String> usersAtTheRoot(Filter filter) {
+        return labels(select(UserEntity.class, userModel, filter,
+                new OtherResourceTypes(List.of(groupModel.type()))), userIds);
+    }
+
+    Set<String> groupsAtTheRoot(Filter filter) {
+        return labels(select(GroupEntity.class, groupModel, filter,
+                new OtherResourceTypes(List.of(userModel.type()))), groupIds);
     }
 
     /** The labels of the tenant's users matching {@code filter}, by the oracle. */
@@ -266,13 +283,22 @@ final class FilterPopulation {
         return expected(groupOracle, groupViews, groupIds, filter);
     }
 
-    private Set<String> select(Class<? extends ResourceEntity> entity, QueryModel model, Filter filter) {
+    Set<String> expectedUsersAtTheRoot(Filter filter) {
+        return expected(rootUserOracle, userViews, userIds, filter);
+    }
+
+    Set<String> expectedGroupsAtTheRoot(Filter filter) {
+        return expected(rootGroupOracle, groupViews, groupIds, filter);
+    }
+
+    private Set<String> select(Class<? extends ResourceEntity> entity, QueryModel model, Filter filter,
+                               OtherResourceTypes otherTypes) {
         return db.inTransaction(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
             CriteriaQuery<String> query = cb.createQuery(String.class);
             Root<? extends ResourceEntity> root = query.from(entity);
             query.select(root.get("id")).where(cb.equal(root.get("tenantId"), tenant),
-                    FilterCompiler.compile(filter, cb, query, root, model, tenant));
+                    FilterCompiler.compile(filter, otherTypes, cb, query, root, model, tenant));
             return new TreeSet<>(em.createQuery(query).getResultList());
         });
     }

@@ -10,12 +10,14 @@ import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.filter.FilterException;
 import com.leadcast.scim.filter.FilterParser;
 import com.leadcast.scim.filter.PatchPath;
+import com.leadcast.scim.schema.ResourceType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The parameters of a query (RFC 7644 §3.4.2), from the URL of a GET or the body of a {@code SearchRequest}
@@ -26,10 +28,12 @@ import java.util.Base64;
  * positive integer up to {@link #MAX_COUNT} ({@code 400 invalidCount} otherwise) and {@code startIndex} must be
  * absent ({@code 400 invalidValue}: the two paging methods do not combine).
  *
- * @param cursor the cursor text, {@code ""} for the first page; {@code null} for index paging
+ * @param cursor     the cursor text, {@code ""} for the first page; {@code null} for index paging
+ * @param otherTypes the resource types searched together with the one this query is run on, whose attributes the
+ *                   filter may name as not present on it ({@link OtherResourceTypes#NONE} but at the root)
  */
 public record ListQuery(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
-                        String attributes, String excludedAttributes, String cursor) {
+                        String attributes, String excludedAttributes, String cursor, OtherResourceTypes otherTypes) {
 
     /** Page size when the client gives no {@code count}. */
     public static final int DEFAULT_COUNT = 100;
@@ -43,22 +47,33 @@ public record ListQuery(Filter filter, AttrPath sortBy, boolean descending, int 
         boolean descending = descending(sortOrder);
         if (cursor != null) {
             return new ListQuery(parsedFilter, parsedSortBy, descending, 1, cursorCount(startIndex, count), attributes,
-                    excludedAttributes, cursor);
+                    excludedAttributes, cursor, OtherResourceTypes.NONE);
         }
         int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
         int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
         return new ListQuery(parsedFilter, parsedSortBy, descending, start, size, attributes, excludedAttributes,
-                null);
+                null, OtherResourceTypes.NONE);
     }
 
     /** This query without {@code sortBy}: in creation order. */
     public ListQuery unsorted() {
-        return new ListQuery(filter, null, false, startIndex, count, attributes, excludedAttributes, cursor);
+        return new ListQuery(filter, null, false, startIndex, count, attributes, excludedAttributes, cursor,
+                otherTypes);
     }
 
     /** This query paged by index, at {@code startIndex} with at most {@code count} resources. */
     public ListQuery window(int startIndex, int count) {
-        return new ListQuery(filter, sortBy, descending, startIndex, count, attributes, excludedAttributes, null);
+        return new ListQuery(filter, sortBy, descending, startIndex, count, attributes, excludedAttributes, null,
+                otherTypes);
+    }
+
+    /**
+     * This query as run on one of several resource types searched together (the root {@code /.search}): the
+     * attributes only {@code others} define are not present on that type's resources.
+     */
+    public ListQuery searchedWith(List<ResourceType> others) {
+        return new ListQuery(filter, sortBy, descending, startIndex, count, attributes, excludedAttributes, cursor,
+                new OtherResourceTypes(others));
     }
 
     /** Whether the client asked for cursor paging (RFC 9865 §2), rather than index paging. */

@@ -19,7 +19,8 @@ import java.util.Optional;
  * case-insensitively unless {@code caseExact}, a multi-valued attribute by its smallest value — then by creation
  * time and id. A type that does not have the attribute (a Group sorted by {@code userName}) sorts as resources
  * without a value: last in ascending order, first in descending order, among them in creation order. An attribute
- * that none of the types has is {@code 400 invalidValue}, and so is one the types define differently.
+ * that none of the types has is {@code 400 invalidValue}, and so are one the types define differently and a
+ * write-only one ({@code password}).
  */
 public final class MergedOrder {
 
@@ -30,13 +31,17 @@ public final class MergedOrder {
      * For each of {@code types}, whether it has the attribute {@code sortBy} names, so that its resources are read
      * sorted by it; all false without {@code sortBy}.
      *
-     * @throws ScimException {@code 400 invalidValue} if no type has the attribute, or two define it differently
+     * @throws ScimException {@code 400 invalidValue} if no type has the attribute, two define it differently, or it
+     *                       is write-only
      */
     public static List<Boolean> sortedTypes(List<ResourceType> types, AttrPath sortBy) {
         List<Boolean> sorted = new ArrayList<>();
         Attribute first = null;
         for (ResourceType type : types) {
             Optional<Attribute> leaf = sortBy == null ? Optional.empty() : leaf(type, sortBy);
+            if (leaf.isPresent() && leaf.get().writeOnly()) {
+                throw ScimException.invalidValue("sortBy: " + sortBy + " is write-only and cannot be sorted on");
+            }
             sorted.add(leaf.isPresent());
             if (leaf.isPresent() && first != null && (first.type() != leaf.get().type()
                     || first.caseExact() != leaf.get().caseExact())) {

@@ -34,6 +34,15 @@ public record Attribute(
         return subAttributes.stream().filter(a -> a.name.equalsIgnoreCase(subName)).findFirst();
     }
 
+    /**
+     * Whether clients may write the attribute but never read it back ({@code mutability} {@code writeOnly} or
+     * {@code returned} {@code never}, RFC 7643 §7), as {@code password}, of which only a hash is kept: such an
+     * attribute cannot be filtered or sorted on.
+     */
+    public boolean writeOnly() {
+        return mutability == Mutability.WRITE_ONLY || returned == Returned.NEVER;
+    }
+
     public boolean named(String candidate) {
         return name.equalsIgnoreCase(candidate);
     }

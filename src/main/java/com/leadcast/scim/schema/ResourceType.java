@@ -38,6 +38,15 @@ public record ResourceType(String name, String endpoint, String description, Sch
                 .map(a -> new AttributeRef(ext.schema().id(), a)));
     }
 
+    /**
+     * Whether this type has the attribute {@code name} (qualified by {@code uri} or not, as {@link #resolve}) and, if
+     * {@code subAttr} is given, that sub-attribute of it.
+     */
+    public boolean defines(String uri, String name, String subAttr) {
+        return resolve(uri, name).map(ref -> subAttr == null || ref.attribute().subAttribute(subAttr).isPresent())
+                .orElse(false);
+    }
+
     public Optional<SchemaExtension> extension(String urn) {
         return extensions.stream().filter(e -> e.schema().id().equalsIgnoreCase(urn)).findFirst();
     }
