@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.GroupsApi;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
-import com.leadcast.scim.query.CursorPosition;
-import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
 import com.leadcast.scim.schema.ResourceChecker;
@@ -17,15 +15,12 @@ import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.Roles;
 import com.leadcast.store.GroupEntity;
 import com.leadcast.store.GroupStore;
-import com.leadcast.store.KeysetPage;
-import com.leadcast.store.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -88,43 +83,13 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
     // --- storage ---
 
     @Override
+    protected GroupStore store() {
+        return groups;
+    }
+
+    @Override
     protected ResourceType type() {
         return SchemaRegistry.standard().groupType();
-    }
-
-    @Override
-    protected GroupEntity find(String id, boolean forUpdate) {
-        return forUpdate ? groups.requireForUpdate(tenantId(), id) : groups.require(tenantId(), id);
-    }
-
-    @Override
-    protected Page<GroupEntity> query(ListQuery query) {
-        return groups.query(tenantId(), query);
-    }
-
-    @Override
-    protected KeysetPage<GroupEntity> queryByCursor(ListQuery query, CursorPosition position) {
-        return groups.queryByCursor(tenantId(), query, position);
-    }
-
-    @Override
-    protected List<GroupEntity> byIds(Collection<String> ids) {
-        return groups.byIds(tenantId(), ids);
-    }
-
-    @Override
-    public long total(ListQuery query) {
-        return groups.count(tenantId(), query);
-    }
-
-    @Override
-    public List<KeyedRow> keys(ListQuery query, CursorPosition position, int limit) {
-        return groups.keys(tenantId(), query, position, limit);
-    }
-
-    @Override
-    public boolean hasBeyond(ListQuery query, CursorPosition position) {
-        return groups.exists(tenantId(), query, position);
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.leadcast.scim.patch.PatchRequest;
 import com.leadcast.scim.query.CursorCodec;
 import com.leadcast.scim.query.CursorPosition;
 import com.leadcast.scim.query.CursorScope;
+import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
 import com.leadcast.scim.schema.ResourceChecker;
@@ -19,6 +20,7 @@ import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.store.KeysetPage;
 import com.leadcast.store.Page;
 import com.leadcast.store.ResourceEntity;
+import com.leadcast.store.ResourceStore;
 import com.leadcast.tenant.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
@@ -51,15 +53,8 @@ abstract class ResourceEndpoint<E extends ResourceEntity> implements ResourceTyp
 
     protected abstract ResourceType type();
 
-    protected abstract E find(String id, boolean forUpdate);
-
-    protected abstract Page<E> query(ListQuery query);
-
-    /** A page of a cursor query from {@code position} (null: the first page). */
-    protected abstract KeysetPage<E> queryByCursor(ListQuery query, CursorPosition position);
-
-    /** The tenant's resources {@code ids} that exist, in any order. */
-    protected abstract List<E> byIds(Collection<String> ids);
+    /** Where the resources of {@link #type()} are stored. */
+    protected abstract ResourceStore<E> store();
 
     /** Stores a new resource from a checked document. */
     protected abstract E insert(ObjectNode document);
@@ -74,6 +69,41 @@ abstract class ResourceEndpoint<E extends ResourceEntity> implements ResourceTyp
 
     /** Adds the derived attributes (groups of users, members of groups) that {@code projection} wants. */
     protected abstract void addDerived(List<E> entities, Map<String, ObjectNode> documents, Projection projection);
+
+    // --- reading the store, always in the caller's tenant ----------------------------------------------------------
+
+    protected E find(String id, boolean forUpdate) {
+        return forUpdate ? store().requireForUpdate(tenantId(), id) : store().require(tenantId(), id);
+    }
+
+    protected Page<E> query(ListQuery query) {
+        return store().query(tenantId(), query);
+    }
+
+    /** A page of a cursor query from {@code position} (null: the first page). */
+    protected KeysetPage<E> queryByCursor(ListQuery query, CursorPosition position) {
+        return store().queryByCursor(tenantId(), query, position);
+    }
+
+    /** The tenant's resources {@code ids} that exist, in any order. */
+    protected List<E> byIds(Collection<String> ids) {
+        return store().byIds(tenantId(), ids);
+    }
+
+    @Override
+    public long total(ListQuery query) {
+        return store().count(tenantId(), query);
+    }
+
+    @Override
+    public List<KeyedRow> keys(ListQuery query, CursorPosition position, int limit) {
+        return store().keys(tenantId(), query, position, limit);
+    }
+
+    @Override
+    public boolean hasBeyond(ListQuery query, CursorPosition position) {
+        return store().exists(tenantId(), query, position);
+    }
 
     // --- operations ---------------------------------------------------------------------------------------------
 

@@ -8,8 +8,6 @@ import com.leadcast.approles.AppRoleCatalog;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
-import com.leadcast.scim.query.CursorPosition;
-import com.leadcast.scim.query.KeyedRow;
 import com.leadcast.scim.query.ListQuery;
 import com.leadcast.scim.query.Projection;
 import com.leadcast.scim.roles.RoleAssignment;
@@ -19,8 +17,6 @@ import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.PasswordHasher;
 import com.leadcast.security.Roles;
-import com.leadcast.store.KeysetPage;
-import com.leadcast.store.Page;
 import com.leadcast.store.UserEntity;
 import com.leadcast.store.UserStore;
 import com.leadcast.tenant.TenantAdministration;
@@ -30,7 +26,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -93,43 +88,13 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     // --- storage ---
 
     @Override
+    protected UserStore store() {
+        return users;
+    }
+
+    @Override
     protected ResourceType type() {
         return SchemaRegistry.standard().userType();
-    }
-
-    @Override
-    protected UserEntity find(String id, boolean forUpdate) {
-        return forUpdate ? users.requireForUpdate(tenantId(), id) : users.require(tenantId(), id);
-    }
-
-    @Override
-    protected Page<UserEntity> query(ListQuery query) {
-        return users.query(tenantId(), query);
-    }
-
-    @Override
-    protected KeysetPage<UserEntity> queryByCursor(ListQuery query, CursorPosition position) {
-        return users.queryByCursor(tenantId(), query, position);
-    }
-
-    @Override
-    protected List<UserEntity> byIds(Collection<String> ids) {
-        return users.byIds(tenantId(), ids);
-    }
-
-    @Override
-    public long total(ListQuery query) {
-        return users.count(tenantId(), query);
-    }
-
-    @Override
-    public List<KeyedRow> keys(ListQuery query, CursorPosition position, int limit) {
-        return users.keys(tenantId(), query, position, limit);
-    }
-
-    @Override
-    public boolean hasBeyond(ListQuery query, CursorPosition position) {
-        return users.exists(tenantId(), query, position);
     }
 
     @Override

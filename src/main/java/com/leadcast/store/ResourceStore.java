@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * the database, and translation of a unique-constraint violation into {@code 409 uniqueness} and of a value too long
  * for its column into {@code 400 invalidValue}.
  */
-abstract class ResourceStore<E extends ResourceEntity> {
+public abstract class ResourceStore<E extends ResourceEntity> {
 
     /** The length of the string columns copied out of a document (user_name, display_name, external_id). */
     static final int MAX_COLUMN_LENGTH = 512;
@@ -86,6 +86,9 @@ abstract class ResourceStore<E extends ResourceEntity> {
         int startIndex = listQuery.startIndex();
         int count = listQuery.count();
         CriteriaBuilder cb = em.getCriteriaBuilder();
+        if (listQuery.sortBy() != null) {
+            SortCompiler.resolve(listQuery.sortBy(), queryModel()); // an unsortable sortBy is refused, even with count=0
+        }
         long total = count(tenantId, listQuery);
         if (count == 0 || total < startIndex) {
             return new Page<>(total, List.of());

@@ -94,4 +94,12 @@ class SortingIT extends ScimTestBase {
                 StandardCharsets.UTF_8)), 400, "invalidValue");
         assertScimError(scim.get(USERS + "?sortBy=groups"), 400, "invalidValue");
     }
+
+    @Test
+    void anUnsortableSortByIsRefusedEvenWhenOnlyTheTotalIsAskedFor() {
+        assertScimError(scim.get(USERS + "?sortBy=shoeSize&count=0"), 400, "invalidValue");
+        assertScimError(scim.get(USERS + "?sortBy=password&count=0"), 400, "invalidValue");
+        assertScimError(scim.get(GROUPS + "?sortBy=members&count=0"), 400, "invalidValue");
+        assertEquals(200, scim.get(USERS + "?sortBy=userName&count=0").status());
+    }
 }
