@@ -93,6 +93,22 @@ class RootSearchIT extends ScimTestBase {
     }
 
     @Test
+    void attributesNamingOneTypesAttributesLeaveTheOtherTypesResourcesWithWhatIsAlwaysReturned() {
+        JsonNode all = search("{\"schemas\":[\"" + SEARCH_REQUEST + "\"],\"attributes\":[\"userName\"]}");
+
+        assertEquals(5, all.path("Resources").size(), all::toString);
+        for (int i = 0; i < 3; i++) {
+            JsonNode user = all.path("Resources").path(i);
+            assertTrue(user.path("userName").asText().endsWith("@x.com"), user::toString);
+            assertFalse(user.has("displayName"), user::toString);
+        }
+        for (int i = 3; i < 5; i++) {
+            JsonNode group = all.path("Resources").path(i);
+            assertTrue(group.has("id") && !group.has("displayName") && !group.has("members"), group::toString);
+        }
+    }
+
+    @Test
     void pagesAcrossBothResourceTypes() {
         JsonNode page = search("{\"startIndex\":3,\"count\":2}");
         assertEquals(5, page.path("totalResults").asInt());
