@@ -58,7 +58,11 @@ public final class PatchEngine {
     private final ResourceType type;
     private final ObjectNode document;
     private final Map<String, ExternalAttribute> externals;
-    private final List<Target> filteredTargets = new ArrayList<>();
+    /** The targets of value-filtered operations, with where they are: cleaned up after the last operation. */
+    private final List<Filtered> filteredTargets = new ArrayList<>();
+
+    private record Filtered(Target target, ResourceType.AttributeRef ref) {
+    }
 
     private PatchEngine(ResourceType type, ObjectNode document, Map<String, ExternalAttribute> externals) {
         this.type = type;
@@ -84,17 +88,9 @@ public final class PatchEngine {
      * each: Entra may set {@code emails[type eq "work"].primary} before {@code emails[type eq "work"].value}.
      */
     private void dropQualifierOnlyValues() {
-        for (Target target : filteredTargets) {
-            target.dropQualifierOnlyValues();
-            if (target.container() != document && target.container().isEmpty()) {
-                List<String> emptyBlocks = new ArrayList<>();
-                document.fields().forEachRemaining(f -> {
-                    if (f.getValue() == target.container()) {
-                        emptyBlocks.add(f.getKey());
-                    }
-                });
-                emptyBlocks.forEach(document::remove);
-            }
+        for (Filtered filtered : filteredTargets) {
+            filtered.target().dropQualifierOnlyValues();
+            dropIfEmptyExtension(filtered.ref(), filtered.target().container());
         }
     }
 
@@ -196,14 +192,19 @@ public final class PatchEngine {
         Target target = new Target(container, attribute, sub, where);
         if (path.valueFilter() != null) {
             target.filtered(op, path.valueFilter(), value);
-            filteredTargets.add(target);
+            filteredTargets.add(new Filtered(target, resolved.get()));
         } else if (sub != null) {
             target.subAttribute(op, value);
         } else {
             target.whole(op, value);
         }
-        if (resolved.get().inExtension() && container.isEmpty()) {
-            document.remove(resolved.get().extensionUrn());
+        dropIfEmptyExtension(resolved.get(), container);
+    }
+
+    /** An extension block left without attributes is removed, its schema URN with it. */
+    private void dropIfEmptyExtension(ResourceType.AttributeRef ref, ObjectNode container) {
+        if (ref.inExtension() && container.isEmpty()) {
+            document.remove(ref.extensionUrn());
         }
     }
 
