@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
+import com.leadcast.scim.text.StorableText;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +50,13 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         }
         in.unread(first);
         try {
-            Object value = mapper.readValue(in, mapper.constructType(genericType));
+            JsonNode tree = mapper.readTree(in);
+            try {
+                StorableText.requireAll(tree);
+            } catch (ScimException e) {
+                throw refused(e);
+            }
+            Object value = tree.isNull() ? null : mapper.treeToValue(tree, mapper.constructType(genericType));
             if (JsonNode.class.isAssignableFrom(type) && value != null && !type.isInstance(value)) {
                 throw refused(ScimException.invalidSyntax("The request body must be a JSON object"));
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.schema.Attribute;
 import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.scim.schema.SchemaExtension;
+import com.leadcast.scim.text.CaseFolding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -110,7 +111,7 @@ public class AttributeIndex {
     }
 
     private static void text(AttributeValueEntity row, String text) {
-        String kept = text.length() > AttributeValueEntity.MAX_TEXT ? text.substring(0, AttributeValueEntity.MAX_TEXT) : text;
-        row.text(kept, kept.toLowerCase(Locale.ROOT));
+        String kept = CaseFolding.prefix(text, AttributeValueEntity.MAX_TEXT);
+        row.text(kept, CaseFolding.fold(kept));
     }
 }

@@ -5,6 +5,7 @@ import com.leadcast.scim.filter.AttrPath;
 import com.leadcast.scim.filter.CompareOp;
 import com.leadcast.scim.schema.Attribute;
 import com.leadcast.scim.schema.AttributeType;
+import com.leadcast.scim.text.CaseFolding;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
@@ -58,10 +59,10 @@ final class Comparison {
                 Expression<String> text = (Expression<String>) field;
                 String operand = String.valueOf(value);
                 if (matching == QueryModel.Matching.KEY_COLUMN) {
-                    operand = operand.toLowerCase(Locale.ROOT);
+                    operand = CaseFolding.fold(operand);
                 } else if (matching == QueryModel.Matching.LOWER) {
                     text = cb.lower(text);
-                    operand = operand.toLowerCase(Locale.ROOT);
+                    operand = CaseFolding.fold(operand);
                 }
                 return switch (op) {
                     case CO -> cb.like(text, "%" + escapeLike(operand) + "%", '\\');
@@ -78,8 +79,8 @@ final class Comparison {
      * ({@code op} is not {@code ne}).
      */
     static boolean holds(String constant, CompareOp op, Object value) {
-        String text = constant.toLowerCase(Locale.ROOT);
-        String operand = String.valueOf(value).toLowerCase(Locale.ROOT);
+        String text = CaseFolding.fold(constant);
+        String operand = CaseFolding.fold(String.valueOf(value));
         return switch (op) {
             case EQ -> text.equals(operand);
             case CO -> text.contains(operand);

@@ -60,7 +60,7 @@ public class DatabaseMigrations {
      */
     static FluentConfiguration configuration(DatabaseVendor vendor, boolean cleanAllowed) {
         return Flyway.configure(DatabaseMigrations.class.getClassLoader())
-                .locations("classpath:db/migration/common")
+                .locations(vendor.migrationLocations())
                 .placeholders(vendor.placeholders())
                 .cleanDisabled(!cleanAllowed);
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The databases Leadcast SCIM runs on, with what their DDL spells differently. The migrations under
- * {@code db/migration/common} use these as Flyway placeholders ({@code ${timestamp}} ...), so one script serves all.
+ * {@code db/migration/common} use these as Flyway placeholders ({@code ${timestamp}} ...), so one script serves all;
+ * what only one database needs (H2's lengths in UTF-16 units) is in its own folder.
  */
 enum DatabaseVendor {
     H2("h2", "TIMESTAMP(6) WITH TIME ZONE", "CHARACTER LARGE OBJECT", "BOOLEAN", "", ""),
@@ -35,5 +36,14 @@ enum DatabaseVendor {
 
     Map<String, String> placeholders() {
         return placeholders;
+    }
+
+    /**
+     * Where this vendor's migrations are: the common scripts, and for H2 the few that only H2 needs
+     * ({@code db/migration/h2}; their versions are never used by a common script).
+     */
+    String[] migrationLocations() {
+        return this == H2 ? new String[]{"classpath:db/migration/common", "classpath:db/migration/h2"}
+                : new String[]{"classpath:db/migration/common"};
     }
 }

@@ -30,9 +30,14 @@ public class GroupEntity extends ResourceEntity {
     }
 
     @Override
+    protected String resourceType() {
+        return "Group";
+    }
+
+    @Override
     protected void deriveColumns(ObjectNode document) {
         displayName = column("displayName", Json.text(document, "displayName"));
-        displayNameKey = Json.key(displayName);
+        displayNameKey = column("displayName", Json.key(displayName));
     }
 
     public String getDisplayName() {

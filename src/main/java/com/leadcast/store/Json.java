@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.Locale;
+import com.leadcast.scim.text.CaseFolding;
 
 /** Reads and writes the JSON documents stored in the {@code attributes} columns. */
 final class Json {
@@ -38,6 +37,6 @@ final class Json {
 
     /** The key of a case-insensitive unique column. */
     static String key(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
+        return CaseFolding.fold(value);
     }
 }
