@@ -113,12 +113,20 @@ final class Keyset {
         return key;
     }
 
-    /** The values resources sort by in the attribute index: the smallest of each, as the ordering's subquery has it. */
+    /**
+     * The values resources sort by in the attribute index: of a multi-valued attribute the smallest, as the
+     * ordering's subquery has it.
+     */
     private static Map<String, Object> indexedValues(SortCompiler.IndexedKey key, List<String> resourceIds,
                                                     EntityManager em) {
         Map<String, Object> values = new HashMap<>();
-        em.createQuery("select v.resourceId, min(v." + key.field() + ") from AttributeValueEntity v "
-                        + "where v.resourceId in :ids and v.path = :path group by v.resourceId", Object[].class)
+        // a singular attribute has one row (element 0), and booleans are singular: PostgreSQL has no min(boolean)
+        String jpql = key.multiValued()
+                ? "select v.resourceId, min(v." + key.field() + ") from AttributeValueEntity v "
+                        + "where v.resourceId in :ids and v.path = :path group by v.resourceId"
+                : "select v.resourceId, v." + key.field() + " from AttributeValueEntity v "
+                        + "where v.resourceId in :ids and v.path = :path";
+        em.createQuery(jpql, Object[].class)
                 .setParameter("ids", resourceIds)
                 .setParameter("path", key.path())
                 .getResultList()
