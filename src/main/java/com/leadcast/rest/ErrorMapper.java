@@ -3,6 +3,7 @@ package com.leadcast.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
+import com.leadcast.store.Contention;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,13 +16,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one mapper from exceptions to SCIM error responses (RFC 7644 §3.12): {@link ScimException} as it says, the
  * JAX-RS and EJB container's refusals as their statuses, unreadable JSON as {@code 400 invalidSyntax}, and anything
- * unexpected as a logged {@code 500} that reveals nothing of the server's inside.
+ * unexpected as a logged {@code 500} that reveals nothing of the server's inside. A failure that concurrency caused
+ * (deadlock, lock or statement timeout, see {@link Contention}) is a {@code 503} with {@code Retry-After}. What is
+ * logged is {@link Redacted}: exception types and stack frames, never messages that may quote SQL and its values.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -71,7 +75,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                         ScimErrors.defaultDetail(status));
             }
         }
-        LOG.log(Level.SEVERE, "Unexpected failure while serving a request", thrown);
+        Optional<ScimException> contention = Contention.of(cause);
+        if (contention.isPresent()) {
+            LOG.info("Request rolled back by the database (lock contention or statement timeout): "
+                    + Redacted.describe(cause));
+            return contention.get();
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure while serving a request", Redacted.of(thrown));
         return new ScimException(500, null, ScimErrors.defaultDetail(500));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,10 +34,13 @@ public final class ScimErrors {
 
     /** The error response in {@code type}: {@code application/json} on the admin API, SCIM JSON elsewhere. */
     public static Response response(ScimException e, MediaType type) {
-        return Response.status(e.status())
+        Response.ResponseBuilder response = Response.status(e.status())
                 .type(type)
-                .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()))
-                .build();
+                .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()));
+        if (e.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     /**

@@ -10,11 +10,22 @@ public class ScimException extends RuntimeException {
 
     private final int status;
     private final ScimType scimType;
+    private final Integer retryAfterSeconds;
 
     public ScimException(int status, ScimType scimType, String detail) {
+        this(status, scimType, detail, null);
+    }
+
+    private ScimException(int status, ScimType scimType, String detail, Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.scimType = scimType;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** How many whole seconds the client should wait before retrying ({@code Retry-After}), or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -64,6 +75,14 @@ public class ScimException extends RuntimeException {
 
     public static ScimException uniqueness(String detail) {
         return new ScimException(409, ScimType.UNIQUENESS, detail);
+    }
+
+    /**
+     * {@code 503}: the request changed nothing and may succeed when retried after {@code retryAfterSeconds}
+     * (at least 1), e.g. when it lost a race for a lock to a concurrent request (RFC 9110 §15.6.4, §10.2.3).
+     */
+    public static ScimException unavailable(String detail, int retryAfterSeconds) {
+        return new ScimException(503, null, detail, Math.max(1, retryAfterSeconds));
     }
 
     public static ScimException notImplemented(String detail) {
