@@ -2,6 +2,7 @@ package com.leadcast.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
+import com.leadcast.scim.text.CaseFolding;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -21,7 +22,10 @@ import java.util.UUID;
 @MappedSuperclass
 public abstract class ResourceEntity {
 
-    /** The length of the columns copied out of the document, {@code VARCHAR(512)} in every migration. */
+    /**
+     * How many characters (code points) the columns copied out of the document hold: {@code VARCHAR(512)} on
+     * PostgreSQL and MariaDB, which count code points, {@code VARCHAR(1024)} on H2, which counts UTF-16 units.
+     */
     static final int MAX_COLUMN_LENGTH = 512;
 
     @Id
@@ -60,7 +64,9 @@ public abstract class ResourceEntity {
 
     /** Stores {@code document} and the columns derived from it. */
     void writeDocument(ObjectNode document, Instant now) {
-        this.attributes = Json.write(document);
+        String json = Json.write(document);
+        DocumentLimits.check(resourceType(), document, json);
+        this.attributes = json;
         this.externalId = column("externalId", Json.text(document, "externalId"));
         this.lastModifiedAt = storable(now);
         deriveColumns(document);
@@ -80,8 +86,9 @@ public abstract class ResourceEntity {
      * the column: the database would refuse it with an error that is no client's to read.
      */
     protected static String column(String attribute, String value) {
-        // UTF-16 units, as H2 counts them; PostgreSQL and MariaDB count code points, which are never more
-        int length = value == null ? 0 : value.length();
+        // characters as the client counts them (code points), as PostgreSQL and MariaDB count them; H2 counts UTF-16
+        // units, so its columns are twice as long (db/migration/h2)
+        int length = value == null ? 0 : CaseFolding.length(value);
         if (length > MAX_COLUMN_LENGTH) {
             throw ScimException.invalidValue("Attribute '" + attribute + "' is " + length
                     + " characters long; the maximum is " + MAX_COLUMN_LENGTH);
@@ -89,8 +96,16 @@ public abstract class ResourceEntity {
         return value;
     }
 
+    /** The SCIM resource type name ("User", "Group"), for error details. */
+    protected abstract String resourceType();
+
     /** Copies the attributes that have columns of their own out of {@code document}. */
     protected abstract void deriveColumns(ObjectNode document);
+
+    /** How many characters the stored document has, what a list page weighs it by ({@link PageBudget}). */
+    int documentLength() {
+        return attributes.length();
+    }
 
     public ObjectNode document() {
         return Json.readObject(attributes);

@@ -20,6 +20,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What the stores of Users and Groups share: tenant-scoped look-up, locking, filtered and paged queries evaluated by
@@ -103,11 +105,12 @@ public abstract class ResourceStore<E extends ResourceEntity> {
         order.add(cb.asc(root.get("createdAt")));
         order.add(cb.asc(root.get("id")));
         query.select(root).where(where(cb, query, root, tenantId, listQuery)).orderBy(order);
-        List<E> resources = em.createQuery(query)
+        Stream<E> rows = em.createQuery(query)
                 .setFirstResult(startIndex - 1)
                 .setMaxResults(count)
-                .getResultList();
-        return new Page<>(total, resources);
+                .setHint(HibernateHints.HINT_FETCH_SIZE, PageBudget.FETCH_SIZE)
+                .getResultStream();
+        return new Page<>(total, PageBudget.take(rows, count, ResourceEntity::documentLength).rows());
     }
 
     /**
@@ -125,9 +128,12 @@ public abstract class ResourceStore<E extends ResourceEntity> {
         query.multiselect(keyset.selections())
                 .where(where(cb, query, root, tenantId, listQuery, keyset, position))
                 .orderBy(keyset.order(cb, backward));
-        List<Tuple> rows = new ArrayList<>(em.createQuery(query).setMaxResults(listQuery.count() + 1).getResultList());
-        boolean more = rows.size() > listQuery.count();
-        if (more) {
+        PageBudget.Taken<Tuple> taken = PageBudget.take(em.createQuery(query).setMaxResults(listQuery.count() + 1)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, PageBudget.FETCH_SIZE)
+                .getResultStream(), listQuery.count() + 1, row -> row.get(0, entityType()).documentLength());
+        List<Tuple> rows = new ArrayList<>(taken.rows());
+        boolean more = taken.cut() || rows.size() > listQuery.count();
+        if (rows.size() > listQuery.count()) {
             rows.remove(rows.size() - 1);
         }
         if (backward) {

@@ -38,6 +38,11 @@ public class UserEntity extends ResourceEntity {
     }
 
     @Override
+    protected String resourceType() {
+        return "User";
+    }
+
+    @Override
     protected void deriveColumns(ObjectNode document) {
         userName = column("userName", Json.text(document, "userName"));
         userNameKey = column("userName", Json.key(userName));
