@@ -3,6 +3,7 @@ package com.leadcast.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
+import com.leadcast.store.DatabaseFailures;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,6 +72,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 return new ScimException(status, status == 400 ? ScimType.INVALID_SYNTAX : null,
                         ScimErrors.defaultDetail(status));
             }
+        }
+        Optional<Throwable> unavailable = DatabaseFailures.unavailability(thrown);
+        if (unavailable.isPresent()) {
+            // a database that is down or unreachable: 503 with Retry-After (ScimErrors), not the server's fault
+            LOG.warning(() -> "The database is unavailable, answered 503: " + unavailable.get());
+            return new ScimException(503, null, ScimErrors.DATABASE_UNAVAILABLE);
         }
         LOG.log(Level.SEVERE, "Unexpected failure while serving a request", thrown);
         return new ScimException(500, null, ScimErrors.defaultDetail(500));
