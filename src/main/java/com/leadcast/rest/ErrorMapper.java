@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimType;
 import com.leadcast.store.Contention;
+import com.leadcast.store.DatabaseFailures;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,6 +75,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 return new ScimException(status, status == 400 ? ScimType.INVALID_SYNTAX : null,
                         ScimErrors.defaultDetail(status));
             }
+        }
+        Optional<Throwable> unavailable = DatabaseFailures.unavailability(thrown);
+        if (unavailable.isPresent()) {
+            // a database that is down or unreachable: 503 with Retry-After (ScimErrors), not the server's fault
+            LOG.warning(() -> "The database is unavailable, answered 503: " + Redacted.describe(unavailable.get()));
+            return new ScimException(503, null, ScimErrors.DATABASE_UNAVAILABLE);
         }
         Optional<ScimException> contention = Contention.of(cause);
         if (contention.isPresent()) {

@@ -33,6 +33,10 @@ public class ErrorPageServlet extends HttpServlet {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = (uri instanceof String u ? u : request.getRequestURI()).substring(request.getContextPath().length());
         response.setStatus(status);
+        String retryAfter = ScimErrors.retryAfter(status);
+        if (retryAfter != null && !response.containsHeader(ScimErrors.RETRY_AFTER)) {
+            response.setHeader(ScimErrors.RETRY_AFTER, retryAfter);
+        }
         response.setContentType(ScimErrors.mediaTypeFor(path).toString());
         response.setCharacterEncoding("UTF-8");
         MAPPER.writeValue(response.getOutputStream(), ScimErrors.body(status, null,

@@ -5,12 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the SCIM error body of RFC 7644 §3.12; the only place that does. */
 public final class ScimErrors {
+
+    /**
+     * How many seconds a {@code 503} asks the client to wait before retrying (RFC 9110 §10.2.3): long enough for a
+     * database restart to get under way, short enough that Entra's next attempt usually succeeds.
+     */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** The detail of every answer to a request the database could not serve because it is down or unreachable. */
+    public static final String DATABASE_UNAVAILABLE = "The service's database is temporarily unavailable; retry the "
+            + "request after the number of seconds in Retry-After";
 
     private ScimErrors() {
     }
@@ -37,10 +46,22 @@ public final class ScimErrors {
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(type)
                 .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()));
-        if (e.retryAfterSeconds() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        Object retryAfter = e.retryAfterSeconds() != null ? e.retryAfterSeconds() : retryAfter(e.status());
+        if (retryAfter != null) {
+            response.header(RETRY_AFTER, retryAfter);
         }
         return response.build();
+    }
+
+    /** The name of the header that tells a client when to retry (RFC 9110 §10.2.3). */
+    public static final String RETRY_AFTER = "Retry-After";
+
+    /**
+     * The {@value #RETRY_AFTER} value, in whole seconds, of an error answered with {@code status}: every {@code 503}
+     * has one; {@code null} (no header) otherwise.
+     */
+    public static String retryAfter(int status) {
+        return status == 503 ? String.valueOf(RETRY_AFTER_SECONDS) : null;
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.leadcast.security;
 
 import com.leadcast.rest.ErrorPageServlet;
+import com.leadcast.rest.ScimErrors;
+import com.leadcast.store.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,16 +15,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.logging.Logger;
 
 /**
  * Reads {@code Authorization: Bearer <token>} (RFC 6750 §2.1) on the SCIM API ({@code /scim/...}, tenant tokens)
  * and the admin API ({@code /admin/...}, the admin token). A missing or refused token answers 401 with a
- * {@code WWW-Authenticate: Bearer} challenge (RFC 6750 §3) and a SCIM error body; never a redirect.
+ * {@code WWW-Authenticate: Bearer} challenge (RFC 6750 §3) and a SCIM error body; never a redirect. While the
+ * database that holds the tenant tokens is unavailable, a tenant token can be neither accepted nor refused: 503 with
+ * {@code Retry-After}, as the API itself answers then.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String REALM = "Leadcast SCIM";
+    private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
@@ -47,7 +53,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
                     + "set the " + AdminToken.VARIABLE + " environment variable to enable it");
             return forbid(context);
         }
-        CredentialValidationResult result = identityStoreHandler.validate(new BearerCredential(token, admin));
+        CredentialValidationResult result;
+        try {
+            result = identityStoreHandler.validate(new BearerCredential(token, admin));
+        } catch (RuntimeException e) {
+            // tenant tokens are looked up in the database: when it is down, neither valid nor invalid can be told
+            Throwable unavailable = DatabaseFailures.unavailability(e).orElseThrow(() -> e);
+            LOG.warning(() -> "The database is unavailable, authentication answered 503: " + unavailable);
+            return unavailable(context);
+        }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(result);
         }
@@ -74,8 +88,18 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static AuthenticationStatus forbid(HttpMessageContext context) {
+        return sendError(context, HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /** 503; the error page adds {@code Retry-After} (RFC 9110 §15.6.4). */
+    private static AuthenticationStatus unavailable(HttpMessageContext context) {
+        context.getRequest().setAttribute(ErrorPageServlet.DETAIL_ATTRIBUTE, ScimErrors.DATABASE_UNAVAILABLE);
+        return sendError(context, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    }
+
+    private static AuthenticationStatus sendError(HttpMessageContext context, int status) {
         try {
-            context.getResponse().sendError(HttpServletResponse.SC_FORBIDDEN);
+            context.getResponse().sendError(status);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,95 @@
+package com.leadcast.crash;
+
+import com.leadcast.crash.WriteLoad.Answer;
+import com.leadcast.crash.WriteLoad.Kind;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PostgreSQL stopped as by a crash ({@code pg_ctl stop -m immediate}) during a write load, then started again, on a
+ * private instance ({@link PrivatePostgres}): during the outage every answer is 503 with {@code Retry-After} and a
+ * SCIM error body, authentication and the admin API included, never a 500; afterwards service resumes within
+ * seconds; every create answered 201 is stored and none answered with an error is.
+ */
+class DatabaseOutageCrash {
+
+    private static final int WRITERS = 6;
+    private static final int OUTAGE_SECONDS = Integer.getInteger("crash.outage.seconds", 15);
+    private static final int ACKNOWLEDGED_BEFORE_OUTAGE = 100;
+    /** How soon after the database accepts connections again every client must have had a success. */
+    private static final double RECOVERY_SECONDS = 10;
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void aStoppedDatabaseIsAnswered503AndAfterItNothingAcknowledgedIsLost() {
+        Path crash = Path.of(System.getProperty("jboss.home")).resolveSibling("crash");
+        int port = Integer.getInteger("crash.pg.port", 55000 + Integer.getInteger("it.port.offset"));
+        try (PrivatePostgres postgres = new PrivatePostgres(crash.resolve("postgresql"), port)) {
+            postgres.start();
+            Map<String, String> database = Map.of("SCIM_DB_DRIVER", "postgresql", "SCIM_DB_URL", postgres.jdbcUrl(),
+                    "SCIM_DB_USER", "postgres", "SCIM_DB_PASSWORD", "postgres");
+            try (ServerProcess server = new ServerProcess(crash.resolve("postgresql-server"), database)) {
+                server.start();
+                String token = CrashFigures.newTenantToken(server.root());
+                List<Answer> answers;
+                long stopped;
+                long started;
+                try (WriteLoad load = new WriteLoad(server.root(), token, WRITERS, true).start()) {
+                    load.awaitAcknowledged(ACKNOWLEDGED_BEFORE_OUTAGE, Duration.ofSeconds(120));
+                    ServerProcess.sleep(2_000);
+                    postgres.stopImmediately();
+                    stopped = System.nanoTime();
+                    ServerProcess.sleep(OUTAGE_SECONDS * 1000L);
+                    postgres.start();
+                    started = System.nanoTime();
+                    ServerProcess.sleep((long) (RECOVERY_SECONDS + 2) * 1000);
+                    load.close();
+                    answers = load.answers();
+                }
+                Set<String> stored = WriteLoad.storedUserNames(server.root(), token);
+                report(answers, stored, stopped, started);
+            }
+        }
+    }
+
+    private static void report(List<Answer> answers, Set<String> stored, long stopped, long started) {
+        List<Answer> wrong = answers.stream().filter(a -> !a.succeeded() && !a.isUnavailableError()).toList();
+        List<Answer> duringOutage = answers.stream()
+                .filter(a -> a.receivedNanos() > stopped + SECOND && a.receivedNanos() < started).toList();
+        long unavailable = answers.stream().filter(Answer::isUnavailableError).count();
+        Map<Kind, Double> recovery = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            answers.stream().filter(a -> a.kind() == kind && a.succeeded() && a.receivedNanos() > started)
+                    .mapToLong(Answer::receivedNanos).min()
+                    .ifPresent(first -> recovery.put(kind, (first - started) / 1e9));
+        }
+        CrashFigures figures = CrashFigures.of(answers, stored);
+        System.out.printf("[crash] PostgreSQL stopped for %d s during a write load (%d writers, an invalid-token and "
+                        + "an admin client): %d answers, %d of them 503 with Retry-After (%d in the outage, all of "
+                        + "them 503: %b), other errors %d; seconds from the database's restart to the first success "
+                        + "%s; %s%n", OUTAGE_SECONDS, WRITERS, answers.size(), unavailable, duringOutage.size(),
+                duringOutage.stream().allMatch(Answer::isUnavailableError), wrong.size(), recovery,
+                figures.summary());
+
+        assertEquals(List.of(), wrong.stream().limit(5).toList(), wrong.size() + " answers neither a success nor "
+                + "a 503 with Retry-After and a SCIM error body");
+        assertTrue(duringOutage.size() >= OUTAGE_SECONDS, "too few answers during the outage: " + duringOutage.size());
+        assertTrue(duringOutage.stream().allMatch(Answer::isUnavailableError), "a success while the database was "
+                + "down");
+        assertEquals(Set.of(Kind.values()), recovery.keySet(), "a client did not recover: " + recovery);
+        recovery.forEach((kind, seconds) -> assertTrue(seconds < RECOVERY_SECONDS, kind + " recovered only after " + seconds
+                + " s"));
+        assertTrue(figures.acknowledged().size() >= ACKNOWLEDGED_BEFORE_OUTAGE, "too few acknowledged writes: " + figures.summary());
+        assertEquals(Set.of(), figures.lost(), "acknowledged creates lost");
+        assertEquals(Set.of(), figures.erroredButStored(), "creates answered with an error but committed");
+    }
+}

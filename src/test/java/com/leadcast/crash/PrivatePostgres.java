@@ -1,0 +1,122 @@
+package com.leadcast.crash;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away PostgreSQL instance of the test's own ({@code initdb} into {@code target/}, trust authentication,
+ * 127.0.0.1 only, its own port and socket directory), so that a test may stop it without touching anyone's database.
+ * The binaries are {@code -Dcrash.pg.bin}, by default the newest {@code /usr/lib/postgresql/<version>/bin}. Run as
+ * root (as CI does), the commands run as the {@code postgres} OS user, since PostgreSQL refuses to run as root.
+ */
+final class PrivatePostgres implements AutoCloseable {
+
+    private static final String OS_USER = "postgres";
+
+    private final Path dir;
+    private final Path data;
+    private final int port;
+    private final Path bin = binaries();
+    private final boolean asRoot = "root".equals(System.getProperty("user.name"));
+
+    /** A new instance in {@code dir} (anything there before is stopped and removed) on {@code port}. */
+    PrivatePostgres(Path dir, int port) {
+        this.dir = dir;
+        this.data = dir.resolve("data");
+        this.port = port;
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            run(false, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
+        }
+        ServerProcess.deleteTree(dir);
+        try {
+            Files.createDirectories(dir.resolve("socket"));
+            if (asRoot) {
+                UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName(OS_USER);
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    for (Path path : (Iterable<Path>) paths::iterator) {
+                        Files.setOwner(path, postgres);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run(true, "initdb", "-D", data.toString(), "--auth=trust", "--username=postgres", "--encoding=UTF8",
+                "--no-sync");
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /** Starts the instance and waits until it accepts connections. */
+    void start() {
+        run(true, "pg_ctl", "-D", data.toString(), "-l", dir.resolve("postgresql.log").toString(), "-w", "-t", "60",
+                "-o", "-p " + port + " -k " + dir.resolve("socket") + " -c listen_addresses=127.0.0.1", "start");
+    }
+
+    /** Stops as a crash would: every server process is killed, recovery runs on the next start. */
+    void stopImmediately() {
+        run(true, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    @Override
+    public void close() {
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            run(false, "pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
+        }
+    }
+
+    private void run(boolean mustSucceed, String program, String... arguments) {
+        List<String> command = new ArrayList<>();
+        if (asRoot) {
+            command.addAll(List.of("runuser", "-u", OS_USER, "--"));
+        }
+        command.add(bin.resolve(program).toString());
+        command.addAll(Arrays.asList(arguments));
+        try {
+            Path output = Files.createTempFile("pg", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            boolean exited = process.waitFor(90, TimeUnit.SECONDS);
+            String text = Files.readString(output);
+            Files.delete(output);
+            if (mustSucceed && (!exited || process.exitValue() != 0)) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path binaries() {
+        String configured = System.getProperty("crash.pg.bin");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path installed = Path.of("/usr/lib/postgresql");
+        try (Stream<Path> versions = Files.list(installed)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString()
+                            .replaceAll("\\D", "0"))))
+                    .orElseThrow();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("No PostgreSQL binaries (initdb, pg_ctl) under " + installed
+                    + ": install PostgreSQL or give their directory as -Dcrash.pg.bin", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.leadcast.rest;
+
+import com.leadcast.scim.ScimException;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRolledbackException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** What the one mapper makes of a database that is down, and of failures that only look alike. */
+class ErrorMapperTest {
+
+    @Test
+    void aDatabaseThatRefusesConnectionsIs503WithARetryAfter() {
+        Throwable refused = new EJBException(new PersistenceException(new JDBCConnectionException(
+                "Unable to acquire JDBC Connection", new SQLException("Connection to 127.0.0.1:5432 refused",
+                "08001"))));
+        ScimException error = ErrorMapper.translate(refused);
+        assertEquals(503, error.status());
+        assertNull(error.scimType());
+        assertEquals(ScimErrors.DATABASE_UNAVAILABLE, error.detail());
+        assertEquals(String.valueOf(ScimErrors.RETRY_AFTER_SECONDS), ScimErrors.retryAfter(error.status()));
+    }
+
+    @Test
+    void aPoolThatCannotGetAConnectionIs503() {
+        Throwable pool = new EJBTransactionRolledbackException("rolled back", new PersistenceException(
+                new GenericJDBCException("Unable to acquire JDBC Connection", new SQLException(new ResourceException(
+                        "IJ000453: Unable to get managed connection for java:jboss/datasources/ScimDS")))));
+        assertEquals(503, ErrorMapper.translate(pool).status());
+    }
+
+    @Test
+    void aDatabaseThatIsStartingUpIs503() {
+        Throwable startingUp = new EJBException(new PersistenceException(new SQLException(
+                "FATAL: the database system is starting up", "57P03")));
+        assertEquals(503, ErrorMapper.translate(startingUp).status());
+    }
+
+    @Test
+    void otherDatabaseFailuresStay500() {
+        Throwable other = new EJBException(new PersistenceException(new SQLException("syntax error", "42601")));
+        ScimException error = ErrorMapper.translate(other);
+        assertEquals(500, error.status());
+        assertNull(ScimErrors.retryAfter(error.status()));
+    }
+
+    @Test
+    void onlyA503CarriesRetryAfterAndItIsWholeSeconds() {
+        assertEquals("5", ScimErrors.retryAfter(503));
+        for (int status : new int[] {400, 401, 404, 409, 429, 500, 501}) {
+            assertNull(ScimErrors.retryAfter(status), String.valueOf(status));
+        }
+    }
+}
