@@ -8,8 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
+
 /** Builds the SCIM error body of RFC 7644 §3.12; the only place that does. */
 public final class ScimErrors {
+
+    public static final String RETRY_AFTER = "Retry-After";
 
     private ScimErrors() {
     }
@@ -33,10 +37,20 @@ public final class ScimErrors {
 
     /** The error response in {@code type}: {@code application/json} on the admin API, SCIM JSON elsewhere. */
     public static Response response(ScimException e, MediaType type) {
-        return Response.status(e.status())
+        Response.ResponseBuilder response = Response.status(e.status())
                 .type(type)
-                .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()))
-                .build();
+                .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()));
+        e.retryAfter().ifPresent(wait -> response.header(RETRY_AFTER, retryAfterSeconds(wait)));
+        return response.build();
+    }
+
+    /**
+     * The {@code Retry-After} value (RFC 9110 §10.2.3, delay-seconds) for a wait: whole seconds, rounded up, at least
+     * one, so that a client that honours it does not come back before the wait is over.
+     */
+    public static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     /**
@@ -65,6 +79,7 @@ public final class ScimErrors {
             case 406 -> "The service answers in application/scim+json only";
             case 413 -> "The request body is too large";
             case 415 -> "Send the request body as application/scim+json or application/json";
+            case 429 -> "Too many requests; retry after the time Retry-After gives";
             case 503 -> "The service is temporarily unavailable; retry later";
             default -> "The service failed to process the request; it has been logged";
         };
