@@ -39,8 +39,14 @@ public class TenantRateLimits {
         long now = System.nanoTime();
         Read read = reads.get(tenantId);
         if (read == null || now - read.at() > TTL.toNanos()) {
-            read = new Read(stored(tenantId), now);
-            reads.put(tenantId, read);
+            try {
+                read = new Read(stored(tenantId), now);
+                reads.put(tenantId, read);
+            } catch (RuntimeException unreadable) {
+                // the database is failing: its own error reaches the request soon enough; admission goes on with
+                // what it knew (or the default) and tries again on the next request
+                return read == null ? Optional.empty() : read.limit();
+            }
         }
         return read.limit();
     }

@@ -28,6 +28,7 @@ class FairnessIT extends ScimTestBase {
     private static final int POPULATION = 400;
     private static final int NOISY_CLIENTS = 24;
     private static final int LOAD_SECONDS = 12;
+    private static final int PASSWORDS_PER_BULK = 12;
     private static final String EXPENSIVE = USERS + "?filter=" + enc("emails.value co \"e\" or title co \"a\"")
             + "&sortBy=title&count=200";
 
@@ -86,6 +87,56 @@ class FairnessIT extends ScimTestBase {
         long bound = Math.max(5 * idleP50, idleP50 + 100);
         assertTrue(loadedP50 <= bound, () -> "the quiet tenant's p50 under load, " + loadedP50 + " ms, stays within "
                 + bound + " ms (idle " + idleP50 + " ms)");
+    }
+
+    @Test
+    void aTenantsBulkOfPasswordsIsHashedOneAtATimeAndLeavesAnotherTenantsLookUpsFast() throws Exception {
+        Http hashing = newTenantClient();
+        Http quiet = newTenantClient();
+        String quietUser = uniqueName("quiet");
+        assertEquals(201, quiet.post(USERS, "{\"userName\":\"" + quietUser + "\"}").status());
+        String lookUp = USERS + "?filter=" + enc("userName eq \"" + quietUser + "\"");
+        lookUps(quiet, lookUp, 10);
+        List<Long> idle = lookUps(quiet, lookUp, 40);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long start = System.nanoTime();
+        List<Future<Reply>> bulks = new ArrayList<>();
+        for (int b = 0; b < 2; b++) {
+            int batch = b;
+            bulks.add(pool.submit(() -> hashing.post(BULK, passwordBulk(batch, PASSWORDS_PER_BULK))));
+        }
+        List<Long> loaded = new ArrayList<>();
+        while (bulks.stream().anyMatch(f -> !f.isDone())) {
+            loaded.addAll(lookUps(quiet, lookUp, 1));
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        pool.shutdown();
+        for (Future<Reply> bulk : bulks) {
+            Reply reply = bulk.get();
+            assertEquals(200, reply.status(), reply::toString);
+            reply.json().path("Operations").forEach(op -> assertEquals("201", op.path("status").asText(),
+                    () -> "every password hashed in its turn, none refused: " + reply));
+        }
+        long idleP50 = percentile(idle, 0.5);
+        long loadedP50 = percentile(loaded, 0.5);
+        System.out.printf("[fairness] passwords: 2 concurrent Bulks of %d users with passwords took %d s; the other "
+                        + "tenant's look-up p50 idle %d ms, meanwhile %d ms p95 %d ms (%d)%n", PASSWORDS_PER_BULK,
+                seconds, idleP50, loadedP50, percentile(loaded, 0.95), loaded.size());
+        long bound = Math.max(5 * idleP50, idleP50 + 100);
+        assertTrue(loadedP50 <= bound, () -> "the quiet tenant's p50 while the other hashes, " + loadedP50
+                + " ms, stays within " + bound + " ms (idle " + idleP50 + " ms)");
+    }
+
+    private static String passwordBulk(int batch, int users) {
+        StringBuilder body = new StringBuilder("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+                + "\"Operations\":[");
+        for (int i = 0; i < users; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"p")
+                    .append(i).append("\",\"data\":{\"userName\":\"hashed").append(batch).append('-').append(i)
+                    .append("@fairness.example\",\"password\":\"Secret-").append(i).append("-pass\"}}");
+        }
+        return body.append("]}").toString();
     }
 
     /** {@value #POPULATION} users with emails and titles, in one Bulk request. */
