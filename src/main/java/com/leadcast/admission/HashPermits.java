@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Permits to hash a password: one tenant hashes one password at a time, and the server at most {@code serverPermits}
- * at once. A deliberately slow hash is CPU a tenant could otherwise take in bulk (100 passwords are half a minute of a
- * core); so a tenant's passwords queue behind each other, and all tenants' hashing together leaves the rest of the
- * server's cores to everything else. Queues are first come, first served and waiting in them is bounded.
+ * at once. A deliberately slow hash is CPU a tenant could otherwise take in bulk (100 passwords can be half a minute
+ * of a core); so a tenant's passwords queue behind each other, and all tenants' hashing together leaves the rest of
+ * the server's cores to everything else. Queues are first come, first served and waiting in them is bounded.
  */
 final class HashPermits {
 

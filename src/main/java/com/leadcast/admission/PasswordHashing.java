@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * Hashes a tenant's passwords ({@link PasswordHasher}, PBKDF2 at 210,000 iterations: ~0.3 s of a core each) under
+ * Hashes a tenant's passwords ({@link PasswordHasher}, PBKDF2 at 210,000 iterations: 0.1 to 0.3 s of a core each) under
  * {@link HashPermits}: one at a time per tenant, and at most one core fewer than the server has for all tenants
  * together (at least one), so that look-ups always find a core free. A hash waits at most {@value #WAIT_SECONDS} s
  * for its permits.
