@@ -27,7 +27,11 @@ public record AdmissionSettings(RateLimit defaultRateLimit, int tenantConcurrenc
 
     /** Four times Entra's 25 requests per second per tenant, with two seconds' worth of burst. */
     public static final RateLimit DEFAULT_RATE_LIMIT = new RateLimit(100, 200);
-    public static final int DEFAULT_CONCURRENCY = 8;
+    /**
+     * Two per core, at least four (four on a two-core server): a tenant's CPU-bound requests beyond the cores only
+     * queue in the scheduler, where they slow every other tenant's requests down with them.
+     */
+    public static final int DEFAULT_CONCURRENCY = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     /** The worker pool of a small server: a tenant beyond it would hold every thread waiting for the database. */
     public static final int MAX_CONCURRENCY = 256;
 

@@ -23,10 +23,10 @@ class AdmissionSettingsTest {
     }
 
     @Test
-    void withoutSettingsTenantsGetAHundredPerSecondBurstTwoHundredAndEightAtOnce() {
+    void withoutSettingsTenantsGetAHundredPerSecondBurstTwoHundredAndTwoAtOncePerCore() {
         AdmissionSettings settings = read(Map.of(), Map.of());
         assertEquals(new RateLimit(100, 200), settings.defaultRateLimit());
-        assertEquals(8, settings.tenantConcurrency());
+        assertEquals(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), settings.tenantConcurrency());
     }
 
     @Test
