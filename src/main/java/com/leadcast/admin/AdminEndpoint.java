@@ -1,10 +1,12 @@
 package com.leadcast.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.admission.AdmissionControl;
 import com.leadcast.api.AdminApi;
 import com.leadcast.api.model.AppRole;
+import com.leadcast.api.model.EffectiveRateLimit;
 import com.leadcast.api.model.IssuedToken;
 import com.leadcast.api.model.TenantCreateRequest;
-import com.leadcast.api.model.TenantUpdateRequest;
 import com.leadcast.api.model.TokenCreateRequest;
 import com.leadcast.api.model.TokenInfo;
 import com.leadcast.approles.AppRoleCatalog;
@@ -13,6 +15,7 @@ import com.leadcast.scim.ScimException;
 import com.leadcast.scim.roles.RoleCatalog;
 import com.leadcast.security.Roles;
 import com.leadcast.tenant.ApiToken;
+import com.leadcast.tenant.RateLimit;
 import com.leadcast.tenant.Tenant;
 import com.leadcast.tenant.TenantAdministration;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,6 +47,9 @@ public class AdminEndpoint implements AdminApi {
     @Inject
     PublicUrls urls;
 
+    @Inject
+    AdmissionControl admission;
+
     private final ConsentUrls consentUrls = ConsentUrls.fromEnvironment();
 
     @Override
@@ -67,11 +73,17 @@ public class AdminEndpoint implements AdminApi {
     }
 
     @Override
-    public Response updateTenant(String tenantId, TenantUpdateRequest request) {
+    public Response updateTenant(String tenantId, ObjectNode request) {
         if (request == null) {
-            throw ScimException.invalidSyntax("Send the settings to change, e.g. {\"roleMapping\": \"multiple\"}");
+            throw ScimException.invalidSyntax("Send the settings to change, e.g. {\"roleMapping\": \"multiple\"} or "
+                    + "{\"rateLimit\": {\"requestsPerSecond\": 50, \"burst\": 100}}");
         }
-        return json(view(administration.updateTenant(tenantId, request.getRoleMapping())));
+        TenantUpdate update = TenantUpdate.of(request);
+        Tenant tenant = administration.updateTenant(tenantId, update.roleMapping().orElse(null));
+        if (update.rateLimitGiven()) {
+            tenant = administration.setRateLimit(tenantId, update.rateLimit());
+        }
+        return json(view(tenant));
     }
 
     @Override
@@ -156,7 +168,19 @@ public class AdminEndpoint implements AdminApi {
                 .name(tenant.getName())
                 .scimBaseUrl(URI.create(urls.scimBase()))
                 .roleMapping(tenant.getRoleMapping().wireName())
+                .rateLimit(tenant.getRateLimit().map(AdminEndpoint::view).orElse(null))
+                .effectiveRateLimit(effective(tenant))
                 .createdAt(time(tenant.getCreatedAt()));
+    }
+
+    private static com.leadcast.api.model.RateLimit view(RateLimit limit) {
+        return new com.leadcast.api.model.RateLimit().requestsPerSecond(limit.requestsPerSecond()).burst(limit.burst());
+    }
+
+    private EffectiveRateLimit effective(Tenant tenant) {
+        RateLimit limit = tenant.getRateLimit().orElse(admission.defaultRateLimit());
+        return new EffectiveRateLimit().requestsPerSecond(limit.requestsPerSecond()).burst(limit.burst())
+                .serverDefault(tenant.getRateLimit().isEmpty());
     }
 
     private static OffsetDateTime time(Instant instant) {

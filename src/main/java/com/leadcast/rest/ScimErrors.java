@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
+
 /** Builds the SCIM error body of RFC 7644 §3.12; the only place that does. */
 public final class ScimErrors {
 
@@ -20,6 +22,9 @@ public final class ScimErrors {
     /** The detail of every answer to a request the database could not serve because it is down or unreachable. */
     public static final String DATABASE_UNAVAILABLE = "The service's database is temporarily unavailable; retry the "
             + "request after the number of seconds in Retry-After";
+
+    /** The name of the header that tells a client when to retry (RFC 9110 §10.2.3). */
+    public static final String RETRY_AFTER = "Retry-After";
 
     private ScimErrors() {
     }
@@ -46,22 +51,28 @@ public final class ScimErrors {
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(type)
                 .entity(body(e.status(), e.scimType() == null ? null : e.scimType().wireName(), e.detail()));
-        Object retryAfter = e.retryAfterSeconds() != null ? e.retryAfterSeconds() : retryAfter(e.status());
-        if (retryAfter != null) {
-            response.header(RETRY_AFTER, retryAfter);
+        Duration wait = e.retryAfter().orElse(e.status() == 503 ? Duration.ofSeconds(RETRY_AFTER_SECONDS) : null);
+        if (wait != null) {
+            response.header(RETRY_AFTER, retryAfterSeconds(wait));
         }
         return response.build();
     }
 
-    /** The name of the header that tells a client when to retry (RFC 9110 §10.2.3). */
-    public static final String RETRY_AFTER = "Retry-After";
-
     /**
-     * The {@value #RETRY_AFTER} value, in whole seconds, of an error answered with {@code status}: every {@code 503}
-     * has one; {@code null} (no header) otherwise.
+     * The {@value #RETRY_AFTER} value, in whole seconds, of an error answered with {@code status} that carries no wait
+     * of its own: every {@code 503} has one; {@code null} (no header) otherwise.
      */
     public static String retryAfter(int status) {
         return status == 503 ? String.valueOf(RETRY_AFTER_SECONDS) : null;
+    }
+
+    /**
+     * The {@code Retry-After} value (RFC 9110 §10.2.3, delay-seconds) for a wait: whole seconds, rounded up, at least
+     * one, so that a client that honours it does not come back before the wait is over.
+     */
+    public static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     /**
@@ -90,6 +101,7 @@ public final class ScimErrors {
             case 406 -> "The service answers in application/scim+json only";
             case 413 -> "The request body is too large";
             case 415 -> "Send the request body as application/scim+json or application/json";
+            case 429 -> "Too many requests; retry after the time Retry-After gives";
             case 503 -> "The service is temporarily unavailable; retry later";
             default -> "The service failed to process the request; it has been logged";
         };

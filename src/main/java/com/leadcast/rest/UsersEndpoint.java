@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.UsersApi;
+import com.leadcast.admission.PasswordHashing;
 import com.leadcast.approles.AppRoleCatalog;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.patch.PatchEngine;
@@ -15,7 +16,6 @@ import com.leadcast.scim.roles.RoleMapping;
 import com.leadcast.scim.schema.ResourceChecker;
 import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.scim.schema.SchemaRegistry;
-import com.leadcast.security.PasswordHasher;
 import com.leadcast.security.Roles;
 import com.leadcast.store.UserEntity;
 import com.leadcast.store.UserStore;
@@ -47,6 +47,9 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     @Inject
     TenantAdministration tenants;
+
+    @Inject
+    PasswordHashing passwords;
 
     @Override
     public Response listUsers(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
@@ -148,7 +151,7 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     }
 
     /** Removes the write-only password from a checked document and returns its hash, or null if none was sent. */
-    private static String takePasswordHash(ObjectNode document) {
+    private String takePasswordHash(ObjectNode document) {
         JsonNode password = document.remove("password");
         if (password == null) {
             return null;
@@ -156,6 +159,6 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
         if (password.asText().length() > 1024) {
             throw ScimException.invalidValue("The password is longer than 1024 characters");
         }
-        return PasswordHasher.hash(password.asText());
+        return passwords.hash(tenantId(), password.asText());
     }
 }

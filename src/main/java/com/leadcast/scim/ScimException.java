@@ -1,31 +1,30 @@
 package com.leadcast.scim;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Every refusal of the service: an HTTP status, an optional {@link ScimType} and a {@code detail} a tenant admin
  * can act on. One mapper turns it into the {@code urn:ietf:params:scim:api:messages:2.0:Error} body of
  * RFC 7644 §3.12. Thrown out of an EJB it rolls the transaction back (see ejb-jar.xml), so a refused request
- * changes nothing.
+ * changes nothing. A refusal that passes with time ({@code 429}, {@code 503}) says when to retry ({@code Retry-After},
+ * RFC 9110 §10.2.3).
  */
 public class ScimException extends RuntimeException {
 
     private final int status;
     private final ScimType scimType;
-    private final Integer retryAfterSeconds;
+    private final Duration retryAfter;
 
     public ScimException(int status, ScimType scimType, String detail) {
         this(status, scimType, detail, null);
     }
 
-    private ScimException(int status, ScimType scimType, String detail, Integer retryAfterSeconds) {
+    private ScimException(int status, ScimType scimType, String detail, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.scimType = scimType;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    /** How many whole seconds the client should wait before retrying ({@code Retry-After}), or null. */
-    public Integer retryAfterSeconds() {
-        return retryAfterSeconds;
+        this.retryAfter = retryAfter;
     }
 
     public int status() {
@@ -39,6 +38,11 @@ public class ScimException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** When the client may try again, for {@code Retry-After}; empty for refusals that time does not lift. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public static ScimException badRequest(ScimType scimType, String detail) {
@@ -77,15 +81,20 @@ public class ScimException extends RuntimeException {
         return new ScimException(409, ScimType.UNIQUENESS, detail);
     }
 
-    /**
-     * {@code 503}: the request changed nothing and may succeed when retried after {@code retryAfterSeconds}
-     * (at least 1), e.g. when it lost a race for a lock to a concurrent request (RFC 9110 §15.6.4, §10.2.3).
-     */
-    public static ScimException unavailable(String detail, int retryAfterSeconds) {
-        return new ScimException(503, null, detail, Math.max(1, retryAfterSeconds));
-    }
-
     public static ScimException notImplemented(String detail) {
         return new ScimException(501, null, detail);
+    }
+
+    /**
+     * {@code 429 Too Many Requests} (RFC 6585 §4): the caller sent more than its limit allows. RFC 7644 §3.12 defines
+     * no {@code scimType} for it, so there is none.
+     */
+    public static ScimException tooManyRequests(String detail, Duration retryAfter) {
+        return new ScimException(429, null, detail, retryAfter);
+    }
+
+    /** {@code 503 Service Unavailable} (RFC 9110 §15.6.4): the server cannot take the request now. */
+    public static ScimException unavailable(String detail, Duration retryAfter) {
+        return new ScimException(503, null, detail, retryAfter);
     }
 }

@@ -3,6 +3,7 @@ package com.leadcast.security;
 import com.leadcast.rest.ErrorPageServlet;
 import com.leadcast.rest.ScimErrors;
 import com.leadcast.store.DatabaseFailures;
+import io.github.bucket4j.TimeMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -15,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -22,13 +25,18 @@ import java.util.logging.Logger;
  * and the admin API ({@code /admin/...}, the admin token). A missing or refused token answers 401 with a
  * {@code WWW-Authenticate: Bearer} challenge (RFC 6750 §3) and a SCIM error body; never a redirect. While the
  * database that holds the tenant tokens is unavailable, a tenant token can be neither accepted nor refused: 503 with
- * {@code Retry-After}, as the API itself answers then.
+ * {@code Retry-After}, as the API itself answers then. Every refused
+ * token is logged (address, API, reason; never the token) and spends its client address's
+ * {@link AuthenticationThrottle} budget: an address that has spent it gets {@code 429} with {@code Retry-After}
+ * (RFC 6585 §4) instead of {@code 401} until the budget recovers, while a valid token from it is still served.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String REALM = "Leadcast SCIM";
     private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
+
+    private final AuthenticationThrottle throttle = new AuthenticationThrottle(TimeMeter.SYSTEM_NANOTIME);
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
@@ -48,9 +56,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return challenge(context, null, "Authentication required: send the API token as "
                     + "'Authorization: Bearer <token>'");
         }
-        if (admin && AdminToken.configured().isEmpty()) {
+        Optional<String> adminDisabled = admin ? AdminToken.whyDisabled() : Optional.empty();
+        if (adminDisabled.isPresent()) {
             request.setAttribute(ErrorPageServlet.DETAIL_ATTRIBUTE, "The admin API is disabled on this server: "
-                    + "set the " + AdminToken.VARIABLE + " environment variable to enable it");
+                    + adminDisabled.get());
             return forbid(context);
         }
         CredentialValidationResult result;
@@ -66,7 +75,30 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.notifyContainerAboutLogin(result);
         }
         String reason = failure.reason() != null ? failure.reason() : "The bearer token is not valid";
+        Optional<Duration> throttled = throttle.failed(request.getRemoteAddr());
+        LOG.info(() -> "Refused a bearer token on the " + (admin ? "admin" : "SCIM") + " API from "
+                + request.getRemoteAddr() + ": " + reason + " (" + shape(token) + ")"
+                + (throttled.isPresent() ? "; answered 429: more than " + AuthenticationThrottle.BURST
+                + " refused tokens from this address" : ""));
+        if (throttled.isPresent()) {
+            return tooManyFailures(context, throttled.get());
+        }
         return challenge(context, "invalid_token", reason);
+    }
+
+    /** What may be logged of a refused token: whether it looks like ours, and its length; never any of its secret. */
+    private static String shape(String token) {
+        return (token.startsWith(TokenSecrets.PREFIX) ? "a token with the " + TokenSecrets.PREFIX + " prefix"
+                : "a token without the " + TokenSecrets.PREFIX + " prefix") + ", " + token.length() + " characters";
+    }
+
+    private static AuthenticationStatus tooManyFailures(HttpMessageContext context, Duration wait) {
+        context.getResponse().setHeader(ScimErrors.RETRY_AFTER, String.valueOf(ScimErrors.retryAfterSeconds(wait)));
+        context.getRequest().setAttribute(ErrorPageServlet.DETAIL_ATTRIBUTE, "Too many refused tokens from this "
+                + "address (more than " + AuthenticationThrottle.BURST + ", regained at "
+                + AuthenticationThrottle.PER_SECOND + " a second); valid tokens are still served; retry after the "
+                + "time Retry-After gives");
+        return sendError(context, 429);
     }
 
     private static String bearerToken(String header) {

@@ -5,6 +5,7 @@ import com.leadcast.scim.ScimException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,14 +35,14 @@ public final class Contention {
             if (t instanceof SQLTransactionRollbackException || t instanceof SQLException sql
                     && sql.getSQLState() != null && ROLLED_BACK.contains(sql.getSQLState())) {
                 return Optional.of(ScimException.unavailable("Another request was changing the same resources at "
-                        + "the same moment; this one was rolled back and changed nothing. Send it again", 1));
+                        + "the same moment; this one was rolled back and changed nothing. Send it again", Duration.ofSeconds(1)));
             }
             if (t instanceof SQLTimeoutException || t instanceof SQLException sql && (sql.getSQLState() != null
                     && TIMED_OUT.contains(sql.getSQLState()) || MARIADB_CODES.contains(sql.getErrorCode()))) {
                 return Optional.of(ScimException.unavailable("The database did not complete this request in the "
                         + "time the service allows (a lock held by a concurrent request, or a query too costly, "
                         + "such as a 'co' filter over many resources); nothing was changed. Retry later, or "
-                        + "narrow the filter", 2));
+                        + "narrow the filter", Duration.ofSeconds(2)));
             }
         }
         return Optional.empty();

@@ -7,11 +7,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A customer organisation; all SCIM data belongs to exactly one tenant. Its {@link RoleMapping} says how its identity
- * provider's role assignments apply to its users.
+ * provider's role assignments apply to its users; its own {@link RateLimit}, if any, replaces the server's default.
  */
 @Entity
 @Table(name = "tenant")
@@ -29,6 +30,13 @@ public class Tenant {
 
     @Column(name = "role_mapping", nullable = false, length = 16)
     private String roleMapping;
+
+    /** Both null, or both set: the tenant's own rate limit (migration V5). */
+    @Column(name = "rate_limit_rps")
+    private Integer rateLimitRps;
+
+    @Column(name = "rate_limit_burst")
+    private Integer rateLimitBurst;
 
     protected Tenant() {
     }
@@ -58,5 +66,17 @@ public class Tenant {
 
     public void setRoleMapping(RoleMapping roleMapping) {
         this.roleMapping = roleMapping.wireName();
+    }
+
+    /** The tenant's own rate limit; empty: the server's default applies. */
+    public Optional<RateLimit> getRateLimit() {
+        return rateLimitRps == null || rateLimitBurst == null ? Optional.empty()
+                : Optional.of(new RateLimit(rateLimitRps, rateLimitBurst));
+    }
+
+    /** Gives the tenant its own rate limit; {@code null} returns it to the server's default. */
+    public void setRateLimit(RateLimit rateLimit) {
+        this.rateLimitRps = rateLimit == null ? null : rateLimit.requestsPerSecond();
+        this.rateLimitBurst = rateLimit == null ? null : rateLimit.burst();
     }
 }

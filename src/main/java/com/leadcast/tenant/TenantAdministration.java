@@ -5,6 +5,7 @@ import com.leadcast.scim.roles.RoleMapping;
 import com.leadcast.security.TokenSecrets;
 import com.leadcast.store.TenantData;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +31,9 @@ public class TenantAdministration {
 
     @Inject
     TenantData tenantData;
+
+    @Inject
+    Event<RateLimitChanged> rateLimitChanged;
 
     /** A new tenant; {@code roleMapping} null means {@link RoleMapping#SINGLE}, Entra's default. */
     public Tenant createTenant(String name, String roleMapping) {
@@ -66,11 +70,23 @@ public class TenantAdministration {
         return tenant;
     }
 
+    /**
+     * Gives the tenant {@code id} its own rate limit, or ({@code null}) returns it to the server's default. Observers
+     * of {@link RateLimitChanged} hear of it when the transaction commits.
+     */
+    public Tenant setRateLimit(String id, RateLimit rateLimit) {
+        Tenant tenant = tenant(id);
+        tenant.setRateLimit(rateLimit);
+        rateLimitChanged.fire(new RateLimitChanged(id));
+        return tenant;
+    }
+
     public void deleteTenant(String id) {
         Tenant tenant = tenant(id);
         tenantData.erase(id);
         em.createQuery("delete from ApiToken t where t.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
         em.remove(tenant);
+        rateLimitChanged.fire(new RateLimitChanged(id));
     }
 
     public IssuedToken issueToken(String tenantId, String label, Instant expiresAt) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 
 import java.security.Principal;
+import java.util.Optional;
 
 /**
  * The tenant of the current SCIM request, taken from the authenticated {@link TenantPrincipal} and from nowhere
@@ -18,13 +19,17 @@ public class TenantContext {
     SecurityContext securityContext;
 
     public String tenantId() {
+        return authenticatedTenant().orElseThrow(() -> new IllegalStateException("A SCIM request reached the service "
+                + "without a tenant principal"));
+    }
+
+    /** The tenant of the caller; empty when the caller is not a tenant's token (the admin, or nobody). */
+    public Optional<String> authenticatedTenant() {
         Principal caller = securityContext.getCallerPrincipal();
         if (caller instanceof TenantPrincipal tenant) {
-            return tenant.tenantId();
+            return Optional.of(tenant.tenantId());
         }
         return securityContext.getPrincipalsByType(TenantPrincipal.class).stream().findFirst()
-                .map(TenantPrincipal::tenantId)
-                .orElseThrow(() -> new IllegalStateException("A SCIM request reached the service without a tenant "
-                        + "principal"));
+                .map(TenantPrincipal::tenantId);
     }
 }

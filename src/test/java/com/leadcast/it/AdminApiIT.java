@@ -44,7 +44,9 @@ class AdminApiIT extends ScimTestBase {
         assertRecent(tenant.path("createdAt").asText(), before);
         assertEquals(root() + TENANTS + "/" + id, reply.header("Location").orElse(null));
         assertEquals("single", tenant.path("roleMapping").asText(), reply::toString);
-        assertEquals(5, tenant.size(), () -> "exactly id, name, scimBaseUrl, roleMapping, createdAt: " + reply);
+        assertTrue(tenant.path("effectiveRateLimit").path("serverDefault").asBoolean(), reply::toString);
+        assertEquals(6, tenant.size(), () -> "exactly id, name, scimBaseUrl, roleMapping, effectiveRateLimit, "
+                + "createdAt: " + reply);
     }
 
     @Test
