@@ -22,8 +22,6 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    private static final String REALM = "Leadcast SCIM";
-
     @Inject
     IdentityStoreHandler identityStoreHandler;
 
@@ -37,10 +35,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
         boolean admin = request.getRequestURI().substring(request.getContextPath().length()).startsWith("/admin/");
-        String token = bearerToken(request.getHeader("Authorization"));
+        String token = BearerHeader.token(request.getHeader("Authorization")).orElse(null);
         if (token == null) {
-            return challenge(context, null, "Authentication required: send the API token as "
-                    + "'Authorization: Bearer <token>'");
+            return challenge(context, null, BearerHeader.MISSING_DETAIL);
         }
         if (admin && AdminToken.configured().isEmpty()) {
             request.setAttribute(ErrorPageServlet.DETAIL_ATTRIBUTE, "The admin API is disabled on this server: "
@@ -55,20 +52,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return challenge(context, "invalid_token", reason);
     }
 
-    private static String bearerToken(String header) {
-        if (header == null || header.length() <= 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = header.substring(7).trim();
-        return token.isEmpty() ? null : token;
-    }
-
     private static AuthenticationStatus challenge(HttpMessageContext context, String error, String detail) {
-        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(REALM).append('"');
-        if (error != null) {
-            challenge.append(", error=\"").append(error).append('"');
-        }
-        context.getResponse().setHeader("WWW-Authenticate", challenge.toString());
+        context.getResponse().setHeader("WWW-Authenticate", BearerHeader.challenge(error));
         context.getRequest().setAttribute(ErrorPageServlet.DETAIL_ATTRIBUTE, detail);
         return context.responseUnauthorized();
     }
