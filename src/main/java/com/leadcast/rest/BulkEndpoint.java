@@ -10,13 +10,13 @@ import com.leadcast.api.UsersApi;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
 import com.leadcast.security.Roles;
+import com.leadcast.transport.RequestLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -42,8 +42,11 @@ public class BulkEndpoint implements BulkApi {
 
     /** {@code bulk.maxOperations} of the ServiceProviderConfig. */
     public static final int MAX_OPERATIONS = 1000;
-    /** {@code bulk.maxPayloadSize} of the ServiceProviderConfig, in bytes. */
-    public static final int MAX_PAYLOAD_SIZE = 1_048_576;
+    /**
+     * {@code bulk.maxPayloadSize} of the ServiceProviderConfig, in bytes: the limit of every request body, which the
+     * transport enforces before the body reaches an endpoint ({@link com.leadcast.transport.RequestLimits}).
+     */
+    public static final int MAX_PAYLOAD_SIZE = RequestLimits.MAX_BODY_BYTES;
 
     private static final Logger LOG = Logger.getLogger(BulkEndpoint.class.getName());
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -54,9 +57,6 @@ public class BulkEndpoint implements BulkApi {
 
     @EJB
     GroupsApi groups;
-
-    @Inject
-    HttpServletRequest request;
 
     @Inject
     PublicUrls urls;
@@ -135,11 +135,6 @@ public class BulkEndpoint implements BulkApi {
     private List<Operation> parse(ObjectNode body) {
         if (body == null) {
             throw ScimException.invalidSyntax("The bulk request has no body: send a BulkRequest message");
-        }
-        long size = request.getContentLengthLong() >= 0 ? request.getContentLengthLong() : body.toString().length();
-        if (size > MAX_PAYLOAD_SIZE) {
-            throw new ScimException(413, null, "The bulk request has " + size + " bytes; at most " + MAX_PAYLOAD_SIZE
-                    + " are accepted (ServiceProviderConfig bulk.maxPayloadSize)");
         }
         JsonNode schemas = body.get("schemas");
         if (schemas != null && !schemas.toString().contains(ScimUrns.BULK_REQUEST)) {

@@ -33,7 +33,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    private static final String REALM = "Leadcast SCIM";
     private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
 
     private final AuthenticationThrottle throttle = new AuthenticationThrottle(TimeMeter.SYSTEM_NANOTIME);
@@ -51,10 +50,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
         boolean admin = request.getRequestURI().substring(request.getContextPath().length()).startsWith("/admin/");
-        String token = bearerToken(request.getHeader("Authorization"));
+        String token = BearerHeader.token(request.getHeader("Authorization")).orElse(null);
         if (token == null) {
-            return challenge(context, null, "Authentication required: send the API token as "
-                    + "'Authorization: Bearer <token>'");
+            return challenge(context, null, BearerHeader.MISSING_DETAIL);
         }
         Optional<String> adminDisabled = admin ? AdminToken.whyDisabled() : Optional.empty();
         if (adminDisabled.isPresent()) {
@@ -101,20 +99,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return sendError(context, 429);
     }
 
-    private static String bearerToken(String header) {
-        if (header == null || header.length() <= 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = header.substring(7).trim();
-        return token.isEmpty() ? null : token;
-    }
-
     private static AuthenticationStatus challenge(HttpMessageContext context, String error, String detail) {
-        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(REALM).append('"');
-        if (error != null) {
-            challenge.append(", error=\"").append(error).append('"');
-        }
-        context.getResponse().setHeader("WWW-Authenticate", challenge.toString());
+        context.getResponse().setHeader("WWW-Authenticate", BearerHeader.challenge(error));
         context.getRequest().setAttribute(ErrorPageServlet.DETAIL_ATTRIBUTE, detail);
         return context.responseUnauthorized();
     }
