@@ -12,7 +12,10 @@ public enum Known {
     DOTTED_CAPITAL_I,
     /** (c) NUL in a filter, an id or a value; a lone UTF-16 surrogate in a value. */
     NUL_OR_LONE_SURROGATE,
-    /** (d) {@code sortBy} a boolean attribute in the root {@code /.search}. */
+    /**
+     * (d) {@code sortBy} a boolean attribute in the root {@code /.search}, or with cursor paging
+     * ({@code GET /Users?sortBy=active&cursor=}): both read the sort values by keyset, {@code min(boolean)}.
+     */
     ROOT_SORT_BY_BOOLEAN,
     /** (e) a group made a member of another group, which may race the reverse nesting into a deadlock. */
     GROUP_NESTING

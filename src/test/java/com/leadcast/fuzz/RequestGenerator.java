@@ -533,7 +533,12 @@ public final class RequestGenerator {
             if (path.contains("%C4%B0")) {
                 known.add(Known.DOTTED_CAPITAL_I);
             }
-            if (ROOT_SEARCH.matcher(path).find() && BOOLEANS.stream().anyMatch(b -> bodyText.contains("\"sortBy\":\"" + b + "\""))) {
+            // both read sort values through the keyset's min(), which PostgreSQL lacks for booleans
+            boolean sortsByBoolean = BOOLEANS.stream().anyMatch(b -> bodyText.contains("\"sortBy\":\"" + b + "\"")
+                    || path.contains("sortBy=" + b + "&") || path.endsWith("sortBy=" + b));
+            boolean byKeyset = ROOT_SEARCH.matcher(path).find() || path.contains("cursor=")
+                    || bodyText.contains("\"cursor\"");
+            if (sortsByBoolean && byKeyset) {
                 known.add(Known.ROOT_SORT_BY_BOOLEAN);
             }
         }
