@@ -117,6 +117,9 @@ class BadDataIT extends ScimTestBase {
         Reply users = scim.get(USERS + "?sortBy=active&sortOrder=descending");
         assertEquals(200, users.status(), users::toString);
         assertTrue(users.json().path("Resources").get(0).path("active").asBoolean(), users::toString);
+        Reply cursor = scim.get(USERS + "?sortBy=active&cursor=");
+        assertEquals(200, cursor.status(), "found by the fuzzer: " + cursor);
+        assertFalse(cursor.json().path("Resources").get(0).path("active").asBoolean(), cursor::toString);
         Reply search = scim.post(USERS + "/.search", "{\"sortBy\":\"active\"}");
         assertEquals(200, search.status(), search::toString);
         assertFalse(search.json().path("Resources").get(0).path("active").asBoolean(), search::toString);
