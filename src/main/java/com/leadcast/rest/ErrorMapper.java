@@ -76,6 +76,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                         ScimErrors.defaultDetail(status));
             }
         }
+        if (find(cause, org.hibernate.exception.DataException.class) != null) {
+            // SQLSTATE class 22: a value the database cannot store or compare, e.g. U+0000 written as \u0000 inside
+            // a filter's string (the filter grammar decodes it after StorableText saw the raw parameter)
+            return ScimException.invalidValue("A value in the request cannot be stored or compared by the database "
+                    + "(for example U+0000 or an unpaired surrogate, also written as \\u escapes); remove it");
+        }
         Optional<Throwable> unavailable = DatabaseFailures.unavailability(thrown);
         if (unavailable.isPresent()) {
             // a database that is down or unreachable: 503 with Retry-After (ScimErrors), not the server's fault

@@ -59,4 +59,13 @@ class ErrorMapperTest {
             assertNull(ScimErrors.retryAfter(status), String.valueOf(status));
         }
     }
+
+    @Test
+    void aValueTheDatabaseCannotCompareIs400InvalidValue() {
+        ScimException error = ErrorMapper.translate(new jakarta.persistence.PersistenceException(
+                new org.hibernate.exception.DataException("invalid byte sequence",
+                        new java.sql.SQLException("invalid byte sequence for encoding UTF8: 0x00", "22021"))));
+        assertEquals(400, error.status());
+        assertEquals(com.leadcast.scim.ScimType.INVALID_VALUE, error.scimType());
+    }
 }
