@@ -1,11 +1,14 @@
 package com.leadcast.scim.filter;
 
 import com.leadcast.scim.filter.Token.Kind;
+import com.leadcast.scim.text.StorableText;
 
 /**
  * Splits filter text into tokens on demand: parentheses, brackets, JSON strings (RFC 8259 §7) and
  * words. A word is any run of characters other than whitespace, {@code ( ) [ ]} and {@code "}; the
- * parser decides whether it is a keyword, attribute path, number or unquoted value.
+ * parser decides whether it is a keyword, attribute path, number or unquoted value. A string whose escapes
+ * decode to text no database stores faithfully ({@code \u0000}, an unpaired surrogate) is refused here, as the
+ * same characters sent unescaped are refused before parsing.
  */
 final class Tokenizer {
     private final String input;
@@ -58,7 +61,9 @@ final class Tokenizer {
         while (pos < input.length()) {
             char c = input.charAt(pos++);
             if (c == '"') {
-                return new Token(Kind.STRING, input.substring(start, pos), value.toString(), start, pos);
+                String decoded = value.toString();
+                StorableText.require("string at position " + start + " of the filter", decoded);
+                return new Token(Kind.STRING, input.substring(start, pos), decoded, start, pos);
             }
             value.append(c == '\\' ? escape(start) : c);
         }

@@ -175,6 +175,16 @@ class FilterParserTest {
         }
 
         @Test
+        void escapesThatDecodeToUnstorableTextAreInvalidValues() {
+            for (String filter : List.of("a eq \"x\\u0000\"", "a eq \"\\ud800\"", "a eq \"\\ude00x\"",
+                    "emails[value eq \"\\u0000\"]")) {
+                com.leadcast.scim.ScimException e = assertThrows(com.leadcast.scim.ScimException.class,
+                        () -> FilterParser.parse(filter), filter);
+                assertEquals(com.leadcast.scim.ScimType.INVALID_VALUE, e.scimType(), filter);
+            }
+        }
+
+        @Test
         void booleansAndNullIgnoreCase() {
             assertEquals(Boolean.TRUE, valueOf("active eq true"));
             assertEquals(Boolean.TRUE, valueOf("active eq TRUE"));
