@@ -81,9 +81,9 @@ class BadDataIT extends ScimTestBase {
                 400, "invalidValue");
         assertTrue(filter.path("detail").asText().contains("'filter'"), filter::toString);
         JsonNode escaped = assertScimError(scim.get(USERS + "?filter=" + enc("userName eq \"a\\u0000b\"")),
-                400, "invalidValue");
+                400, "invalidFilter");
         assertTrue(escaped.path("detail").asText().contains("U+0000"), escaped::toString);
-        assertScimError(scim.get(USERS + "?filter=" + enc("title eq \"\\ud800\"")), 400, "invalidValue");
+        assertScimError(scim.get(USERS + "?filter=" + enc("title eq \"\\ud800\"")), 400, "invalidFilter");
         assertScimError(scim.get(USERS + "/%00"), 400, "invalidValue");
         assertScimError(scim.get(GROUPS + "/a%00b"), 400, "invalidValue");
         JsonNode body = assertScimError(scim.post(USERS, user(uniqueName("nul"), "title", "a\u0000b")),

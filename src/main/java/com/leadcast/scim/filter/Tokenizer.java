@@ -7,8 +7,8 @@ import com.leadcast.scim.text.StorableText;
  * Splits filter text into tokens on demand: parentheses, brackets, JSON strings (RFC 8259 §7) and
  * words. A word is any run of characters other than whitespace, {@code ( ) [ ]} and {@code "}; the
  * parser decides whether it is a keyword, attribute path, number or unquoted value. A string whose escapes
- * decode to text no database stores faithfully ({@code \u0000}, an unpaired surrogate) is refused here, as the
- * same characters sent unescaped are refused before parsing.
+ * decode to text no database stores faithfully ({@code \u0000}, an unpaired surrogate) is a syntax error here;
+ * the same characters sent unescaped are refused ({@code invalidValue}) before any parsing.
  */
 final class Tokenizer {
     private final String input;
@@ -62,7 +62,11 @@ final class Tokenizer {
             char c = input.charAt(pos++);
             if (c == '"') {
                 String decoded = value.toString();
-                StorableText.require("string at position " + start + " of the filter", decoded);
+                String problem = StorableText.problem(decoded);
+                if (problem != null) {
+                    throw errors.at("The string at position " + start + " decodes to " + problem
+                            + ", which this service does not store; remove that escape", start);
+                }
                 return new Token(Kind.STRING, input.substring(start, pos), decoded, start, pos);
             }
             value.append(c == '\\' ? escape(start) : c);

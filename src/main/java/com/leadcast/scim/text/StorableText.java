@@ -50,7 +50,7 @@ public final class StorableText {
     }
 
     /** What is wrong with {@code value}, or null when every character can be stored. */
-    static String problem(String value) {
+    public static String problem(String value) {
         if (value == null) {
             return null;
         }
