@@ -1,5 +1,6 @@
 package com.leadcast.admission;
 
+import com.leadcast.config.Setting;
 import com.leadcast.tenant.RateLimit;
 
 import java.util.Optional;
@@ -60,31 +61,5 @@ public record AdmissionSettings(RateLimit defaultRateLimit, int tenantConcurrenc
         int parallel = concurrency.map(s -> s.number("requests of one tenant in progress at once", 1,
                 MAX_CONCURRENCY)).orElse((long) DEFAULT_CONCURRENCY).intValue();
         return new AdmissionSettings(limit, parallel);
-    }
-
-    /** A configured value and the name it was configured under. */
-    private record Setting(String name, String value) {
-        static Optional<Setting> find(String property, String variable, UnaryOperator<String> environment,
-                                      UnaryOperator<String> properties) {
-            return given(property, properties.apply(property)).or(() -> given(variable, environment.apply(variable)));
-        }
-
-        private static Optional<Setting> given(String name, String value) {
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Setting(name, value.trim()));
-        }
-
-        long number(String meaning, long min, long max) {
-            long number;
-            try {
-                number = Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                number = min - 1;
-            }
-            if (number < min || number > max) {
-                throw new IllegalArgumentException(name + " is '" + value + "': give the number of " + meaning
-                        + ", a whole number from " + min + " to " + max);
-            }
-            return number;
-        }
     }
 }

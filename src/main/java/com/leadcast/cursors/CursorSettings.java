@@ -1,5 +1,6 @@
 package com.leadcast.cursors;
 
+import com.leadcast.config.Setting;
 import com.leadcast.scim.query.CursorCodec;
 
 import java.nio.charset.StandardCharsets;
@@ -52,18 +53,6 @@ public record CursorSettings(Optional<String> secret, Duration timeout) {
         return secret.map(s -> s.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A configured value and the name it was configured under. */
-    private record Setting(String name, String value) {
-        static Optional<Setting> find(String property, String variable, UnaryOperator<String> environment,
-                                      UnaryOperator<String> properties) {
-            return given(property, properties.apply(property)).or(() -> given(variable, environment.apply(variable)));
-        }
-
-        private static Optional<Setting> given(String name, String value) {
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Setting(name, value.trim()));
-        }
-    }
-
     private static void checkSecret(Setting secret) {
         if (secret.value().length() < MIN_SECRET_LENGTH) {
             // never the value itself: it is a secret, and logs are not
@@ -75,17 +64,7 @@ public record CursorSettings(Optional<String> secret, Duration timeout) {
     }
 
     private static Duration timeout(Setting timeout) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timeout.value());
-        } catch (NumberFormatException e) {
-            seconds = 0;
-        }
-        if (seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException(timeout.name() + " is '" + timeout.value() + "': give the number of "
-                    + "seconds a cursor stays valid between page requests, a whole number from 1 to "
-                    + MAX_TIMEOUT_SECONDS + " (unset: " + CursorCodec.DEFAULT_TIMEOUT.toSeconds() + ")");
-        }
-        return Duration.ofSeconds(seconds);
+        return Duration.ofSeconds(timeout.number("seconds a cursor stays valid between page requests (unset: "
+                + CursorCodec.DEFAULT_TIMEOUT.toSeconds() + ")", 1, MAX_TIMEOUT_SECONDS));
     }
 }

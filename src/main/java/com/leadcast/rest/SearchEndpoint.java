@@ -16,6 +16,7 @@ import com.leadcast.scim.query.OtherResourceTypes;
 import com.leadcast.scim.schema.ResourceType;
 import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.Roles;
+import com.leadcast.store.PageBudget;
 import com.leadcast.tenant.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -43,7 +44,9 @@ import java.util.stream.Collectors;
  * <p>Each type is read by keyset in its own order and the keys merged ({@link MergedPaging}): a page reads at most
  * {@code count + 1} keys of each type, then renders just the page's resources. A cursor holds one keyset position
  * per type. Index paging without {@code sortBy} skips whole types by their counts; with {@code sortBy} it walks
- * the keys to {@code startIndex} in chunks, reading keys but no resources on the way.
+ * the keys to {@code startIndex} in chunks, reading keys but no resources on the way. A page holds no more than
+ * {@link PageBudget} allows: the merge weighs the keys by their stored sizes, and without {@code sortBy} each
+ * type's window is cut by the store, the page then ending with that type.
  */
 @Stateless
 @RolesAllowed(Roles.SCIM_CLIENT)
@@ -74,7 +77,7 @@ public class SearchEndpoint implements SearchApi {
         List<Boolean> sorted = MergedOrder.sortedTypes(TYPES, query.sortBy());
         List<Part> parts = parts(query, sorted);
         MergedPaging paging = new MergedPaging(List.copyOf(parts),
-                MergedOrder.of(query.sortBy() != null, query.descending(), sorted));
+                MergedOrder.of(query.sortBy() != null, query.descending(), sorted), PageBudget.MAX_PAGE_CHARACTERS);
         ObjectNode result = JSON.objectNode();
         result.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
         result.put("totalResults", parts.stream().mapToLong(Part::total).sum());
@@ -145,6 +148,9 @@ public class SearchEndpoint implements SearchApi {
             }
             List<ObjectNode> page = part.search().page(part.query().window((int) skip + 1, wanted));
             resources.addAll(page);
+            if (page.size() < wanted && skip + page.size() < part.total()) {
+                break; // the store cut the window to its page budget: the next page starts with this type's rest
+            }
             wanted -= page.size();
             skip = 0;
         }

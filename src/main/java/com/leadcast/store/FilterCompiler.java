@@ -6,6 +6,7 @@ import com.leadcast.scim.filter.CompareOp;
 import com.leadcast.scim.filter.Filter;
 import com.leadcast.scim.query.OtherResourceTypes;
 import com.leadcast.scim.schema.Attribute;
+import com.leadcast.scim.schema.AttributeType;
 import com.leadcast.scim.schema.ResourceType;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
@@ -17,6 +18,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -294,7 +296,7 @@ final class FilterCompiler {
         Predicate where = element == null
                 ? cb.and(cb.equal(v.get("tenantId"), tenantId), cb.equal(v.get("path"), indexPath))
                 : cb.and(cb.equal(v.get("resourceId"), element.resourceId()), cb.equal(v.get("path"), indexPath),
-                        cb.equal(v.get("elementIndex"), element.index()));
+                        cb.equal(v.get("elementIndex"), element.index()), cb.equal(v.get("tenantId"), tenantId));
         if (op != CompareOp.PR) {
             where = cb.and(where, indexComparison(v, leaf, op, value, path));
         }
@@ -334,12 +336,15 @@ final class FilterCompiler {
             throw ScimException.invalidFilter("'" + valuePath.attribute() + "[...]' needs a multi-valued complex "
                     + "attribute such as emails or addresses");
         }
-        // one index row drives the search: the first positive comparison of the filter if there is one (so a
-        // selective term such as value eq "x" is an index look-up), else any row of the attribute
+        // one index row drives the search: the most selective positive comparison of the filter if there is one
+        // (so Entra's emails[type eq "work"].value eq "x" is an index look-up of the value, not a walk over every
+        // work address), else any row of the attribute
         List<Filter> terms = valuePath.filter() instanceof Filter.And and ? and.filters() : List.of(valuePath.filter());
         Filter.Compare driver = terms.stream()
                 .filter(t -> t instanceof Filter.Compare c && c.value() != null && c.op() != CompareOp.NE)
-                .map(Filter.Compare.class::cast).findFirst().orElse(null);
+                .map(Filter.Compare.class::cast)
+                .min(Comparator.comparingInt(c -> selectivity(subAttribute(target, c.path()), c.op())))
+                .orElse(null);
         Subquery<String> elements = query.subquery(String.class);
         Root<AttributeValueEntity> e = elements.from(AttributeValueEntity.class);
         Element element = new Element(e.get("resourceId"), e.get("elementIndex"));
@@ -358,6 +363,22 @@ final class FilterCompiler {
         }
         elements.select(e.get("resourceId")).where(where.toArray(Predicate[]::new));
         return negatedIf(negated, root.get("id").in(elements));
+    }
+
+    /**
+     * How few elements a comparison of {@code sub} is expected to match, smallest first, to choose the term that
+     * drives a value filter: equality of a free value (an address, an id) is a look-up of one key; a range or prefix
+     * reads a slice of the index; equality of a boolean or of a canonical value ({@code type eq "work"},
+     * {@code primary eq true}) matches nearly every element; {@code co} and {@code ew} cannot use the index at all.
+     * Ties keep the filter's order.
+     */
+    static int selectivity(Attribute sub, CompareOp op) {
+        boolean fewValues = sub.type() == AttributeType.BOOLEAN || !sub.canonicalValues().isEmpty();
+        return switch (op) {
+            case EQ -> fewValues ? 3 : 0;
+            case SW, GT, GE, LT, LE -> fewValues ? 3 : 1;
+            default -> 4;
+        };
     }
 
     private static Attribute subAttribute(Target owner, AttrPath path) {

@@ -89,7 +89,17 @@ final class Keyset {
         return key(row, 1, value);
     }
 
-    /** The keys of rows selected as {@link #keySelections()}, with the indexed sort values in one query. */
+    /**
+     * What to select for {@link #keys}: {@link #keySelections()} and the stored document's size in bytes
+     * ({@code octet_length}, which PostgreSQL answers from a stored value's header without reading it).
+     */
+    List<Selection<?>> keyedRowSelections(CriteriaBuilder cb) {
+        List<Selection<?>> selections = keySelections();
+        selections.add(cb.function("octet_length", Long.class, root.get("attributes")));
+        return selections;
+    }
+
+    /** The keyed rows of rows selected as {@link #keyedRowSelections}, with the indexed sort values in one query. */
     List<KeyedRow> keys(List<Tuple> rows, EntityManager em) {
         Map<String, Object> indexed = sortKey instanceof SortCompiler.IndexedKey key && !rows.isEmpty()
                 ? indexedValues(key, rows.stream().map(row -> row.get(1, String.class)).toList(), em) : Map.of();
@@ -97,7 +107,8 @@ final class Keyset {
             String id = row.get(1, String.class);
             Object value = sortKey instanceof SortCompiler.IndexedKey ? indexed.get(id)
                     : sortKey == null ? null : row.get(2);
-            return new KeyedRow(id, key(row, 0, value));
+            Number size = row.get(row.getElements().size() - 1, Number.class);
+            return new KeyedRow(id, key(row, 0, value), size == null ? 0 : size.longValue());
         }).toList();
     }
 

@@ -10,12 +10,14 @@ import java.util.stream.Stream;
  * Bounds what one list page holds in memory, whatever the documents: rows are read one by one from the database
  * and the page ends before the stored documents read exceed {@value #MAX_PAGE_CHARACTERS} characters (at least one
  * resource is always returned). A page cut short says so with a smaller {@code itemsPerPage} (and, paged by cursor,
- * a {@code nextCursor}); RFC 7644 §3.4.2.4 lets a service return fewer results than {@code count}.
+ * a {@code nextCursor}); RFC 7644 §3.4.2.4 lets a service return fewer results than {@code count}. The root
+ * {@code POST /.search} merges keys before it reads documents and holds its merged page to the same budget by the
+ * stored sizes the keys carry ({@link com.leadcast.scim.query.MergedPaging}).
  */
-final class PageBudget {
+public final class PageBudget {
 
     /** 4 Mi characters: a page of 1,000 typical users (2-3 KB each) is never cut. */
-    static final int MAX_PAGE_CHARACTERS = 4 * 1024 * 1024;
+    public static final int MAX_PAGE_CHARACTERS = 4 * 1024 * 1024;
 
     /** Rows JDBC reads from the database at a time, so that a page is not read whole before it is cut. */
     static final int FETCH_SIZE = 100;

@@ -165,7 +165,7 @@ public abstract class ResourceStore<E extends ResourceEntity> {
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<E> root = query.from(entityType());
         Keyset keyset = Keyset.of(listQuery, cb, query, root, queryModel());
-        query.multiselect(keyset.keySelections())
+        query.multiselect(keyset.keyedRowSelections(cb))
                 .where(where(cb, query, root, tenantId, listQuery, keyset, position))
                 .orderBy(keyset.order(cb, position != null && position.backward()));
         return keyset.keys(em.createQuery(query).setMaxResults(limit).getResultList(), em);

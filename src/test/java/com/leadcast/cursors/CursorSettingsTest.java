@@ -73,7 +73,7 @@ class CursorSettingsTest {
     @ValueSource(strings = {"0", "-5", "86401", "1.5", "10m", "abc", "99999999999999999999", "PT10M"})
     void aWrongTimeoutIsRefusedNamingTheVariableAndTheRange(String value) {
         assertEquals("LEADCAST_CURSOR_TIMEOUT is '" + value + "': give the number of seconds a cursor stays valid "
-                + "between page requests, a whole number from 1 to 86400 (unset: 600)",
+                + "between page requests (unset: 600), a whole number from 1 to 86400",
                 refusal(Map.of("LEADCAST_CURSOR_TIMEOUT", value), Map.of()));
         assertTrue(refusal(Map.of(), Map.of("leadcast.cursor.timeout", value))
                 .startsWith("leadcast.cursor.timeout is '" + value + "'"));

@@ -214,6 +214,35 @@ class BadDataIT extends ScimTestBase {
             cursor = page.json().has("nextCursor") ? page.json().path("nextCursor").asText() : null;
         }
         assertEquals(50, seen, "paged by cursor, every user is seen once");
+
+        // the root search merges Users and Groups by key and holds its page to the same budget
+        assertEquals(201, scim.post(GROUPS, "{\"displayName\":\"" + uniqueName("beside") + "\"}").status());
+        for (String sort : new String[] {"", ",\"sortBy\":\"userName\""}) {
+            Reply root = scim.post("/scim/v2/.search", searchRequest("\"count\":100" + sort));
+            assertEquals(200, root.status(), root::toString);
+            int rootItems = root.json().path("itemsPerPage").asInt();
+            assertTrue(rootItems > 0 && rootItems < 50, "the root page is cut by size" + sort + ": " + rootItems);
+            assertEquals(51, root.json().path("totalResults").asInt());
+            Reply next = scim.post("/scim/v2/.search", searchRequest("\"count\":100,\"startIndex\":"
+                    + (rootItems + 1) + sort + ",\"attributes\":[\"id\"]"));
+            assertEquals(51 - rootItems, next.json().path("itemsPerPage").asInt(), "the next root page" + sort + ": "
+                    + next);
+        }
+        int rootSeen = 0;
+        String rootCursor = "";
+        for (int pages = 0; pages < 10 && rootCursor != null; pages++) {
+            Reply page = scim.post("/scim/v2/.search", searchRequest("\"count\":100,\"cursor\":\"" + rootCursor
+                    + "\""));
+            assertEquals(200, page.status(), page::toString);
+            assertTrue(page.json().path("Resources").size() < 51, "each root page by cursor is cut by size");
+            rootSeen += page.json().path("Resources").size();
+            rootCursor = page.json().has("nextCursor") ? page.json().path("nextCursor").asText() : null;
+        }
+        assertEquals(51, rootSeen, "paged by cursor at the root, every resource is seen once");
+    }
+
+    private static String searchRequest(String members) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"]," + members + "}";
     }
 
     @Test

@@ -22,6 +22,10 @@ import java.util.List;
  * (times, numbers, ids, and strings under a binary collation such as {@code C} or H2's default) the result is one
  * sorted order; under a linguistic collation two strings of different types may meet in another order than a single
  * database sort would give them, and the walk remains exact.
+ *
+ * <p>A page (or index window) also ends before the {@link KeyedRow#size() sizes} of its rows exceed the page budget
+ * given at construction, always holding at least one row: the cuts then stand after the last row taken, so the next
+ * page carries on from there.
  */
 public final class MergedPaging {
 
@@ -54,11 +58,21 @@ public final class MergedPaging {
 
     private final List<Source> sources;
     private final Comparator<Row> order;
+    private final long pageBudget;
 
-    /** @param order the merged order, consistent with each source's own order of its rows */
-    public MergedPaging(List<Source> sources, Comparator<Row> order) {
+    /**
+     * @param order      the merged order, consistent with each source's own order of its rows
+     * @param pageBudget the most a page's rows may weigh together ({@link KeyedRow#size()}), unless it has one row
+     */
+    public MergedPaging(List<Source> sources, Comparator<Row> order, long pageBudget) {
         this.sources = List.copyOf(sources);
         this.order = order;
+        this.pageBudget = pageBudget;
+    }
+
+    /** Pages bounded by {@code count} alone. */
+    public MergedPaging(List<Source> sources, Comparator<Row> order) {
+        this(sources, order, Long.MAX_VALUE);
     }
 
     /** The page of {@code count} rows from {@code position}; {@code null} asks for the first page. */
@@ -81,18 +95,18 @@ public final class MergedPaging {
         List<CursorPosition> cuts = MergedPosition.start(sources.size()).cuts();
         long toSkip = skip;
         while (toSkip > 0) {
-            Step step = merge(cuts, (int) Math.min(toSkip, SKIP_CHUNK), false);
+            Step step = merge(cuts, (int) Math.min(toSkip, SKIP_CHUNK), false, Long.MAX_VALUE);
             toSkip -= step.rows().size();
             if (!step.more()) {
                 return List.of();
             }
             cuts = step.cuts();
         }
-        return count == 0 ? List.of() : merge(cuts, count, false).rows();
+        return count == 0 ? List.of() : merge(cuts, count, false, pageBudget).rows();
     }
 
     private Page forward(List<CursorPosition> cuts, int count) {
-        Step step = merge(cuts, count, false);
+        Step step = merge(cuts, count, false, pageBudget);
         boolean before = false;
         for (int i = 0; i < sources.size() && !before; i++) {
             before = cuts.get(i) != null && sources.get(i).exists(cuts.get(i).complement());
@@ -102,7 +116,7 @@ public final class MergedPaging {
     }
 
     private Page backward(List<CursorPosition> cuts, int count) {
-        Step step = merge(cuts, count, true);
+        Step step = merge(cuts, count, true, pageBudget);
         List<Row> rows = new ArrayList<>(step.rows());
         Collections.reverse(rows);
         boolean after = false;
@@ -118,11 +132,11 @@ public final class MergedPaging {
     }
 
     /**
-     * Takes up to {@code count} rows next to {@code cuts}: forward the smallest first, backward the largest first.
-     * A type's cut moves past the rows taken from it: forward after the last, backward to (and including) the
-     * first in the type's order.
+     * Takes up to {@code count} rows next to {@code cuts}, weighing at most {@code budget} unless only one is
+     * taken: forward the smallest first, backward the largest first. A type's cut moves past the rows taken from
+     * it: forward after the last, backward to (and including) the first in the type's order.
      */
-    private Step merge(List<CursorPosition> cuts, int count, boolean backward) {
+    private Step merge(List<CursorPosition> cuts, int count, boolean backward, long budget) {
         List<Deque<KeyedRow>> heads = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             CursorPosition cut = cuts.get(i);
@@ -132,6 +146,7 @@ public final class MergedPaging {
         Comparator<Row> reading = backward ? order.reversed() : order;
         List<Row> taken = new ArrayList<>();
         List<CursorPosition> moved = new ArrayList<>(cuts);
+        long weight = 0;
         while (taken.size() < count) {
             Row next = null;
             for (int i = 0; i < heads.size(); i++) {
@@ -140,9 +155,10 @@ public final class MergedPaging {
                     next = new Row(i, head);
                 }
             }
-            if (next == null) {
-                break;
+            if (next == null || !taken.isEmpty() && weight + next.row().size() > budget) {
+                break; // a row over the budget stays in its head: there is more
             }
+            weight += next.row().size();
             heads.get(next.source()).poll();
             taken.add(next);
             List<Object> key = next.row().key();

@@ -172,6 +172,47 @@ class MergedPagingTest {
     }
 
     @Test
+    void pagesEndBeforeTheirRowsOutweighTheBudgetAndTheNextPageCarriesOn() {
+        Comparator<MergedPaging.Row> order = MergedOrder.of(true, false, List.of(true, false));
+        ListSource users = new ListSource(0, order);
+        ListSource groups = new ListSource(1, order);
+        int[] sizes = {40, 70, 10, 100, 30, 30, 30, 95, 5};
+        for (int i = 0; i < sizes.length; i++) {
+            KeyedRow sorted = sortedRow("u" + i, "v" + i, 2 * i);
+            users.add(new KeyedRow(sorted.id(), sorted.key(), sizes[i]));
+            groups.add(new KeyedRow("g" + i, row("g" + i, 2 * i + 1).key(), sizes[sizes.length - 1 - i]));
+        }
+        List<ListSource> sources = List.of(users, groups);
+        MergedPaging paging = new MergedPaging(List.copyOf(sources), order, 100);
+        List<String> seen = new ArrayList<>();
+        MergedPosition at = null;
+        int pages = 0;
+        do {
+            MergedPaging.Page page = paging.page(at, 10);
+            long weight = page.rows().stream().mapToLong(r -> r.row().size()).sum();
+            assertTrue(weight <= 100 || page.rows().size() == 1, "a page over the budget holds one row: " + weight);
+            assertFalse(page.rows().isEmpty());
+            seen.addAll(ids(page.rows()));
+            if (page.next() != null) {
+                MergedPaging.Page back = paging.page(page.next().backward() ? page.next() : new MergedPosition(true,
+                        page.next().cuts()), 10);
+                assertTrue(back.rows().stream().mapToLong(r -> r.row().size()).sum() <= 100
+                        || back.rows().size() == 1, "a page backward keeps the budget too");
+            }
+            at = page.next();
+            pages++;
+        } while (at != null && pages < 50);
+        assertEquals(fullSort(sources, order), seen, "every row once, in order, across the cut pages");
+        assertTrue(pages > 3, "the budget cut pages: " + pages);
+
+        List<MergedPaging.Row> window = paging.window(2, 10);
+        assertEquals(fullSort(sources, order).subList(2, 2 + window.size()), ids(window));
+        assertTrue(window.stream().mapToLong(r -> r.row().size()).sum() <= 100, "an index window keeps the budget");
+        assertEquals(fullSort(sources, order).subList(0, 10), ids(new MergedPaging(List.copyOf(sources), order)
+                .window(0, 10)), "without a budget count alone bounds the page");
+    }
+
+    @Test
     void emptySourcesGiveOneEmptyPageWithoutCursors() {
         Comparator<MergedPaging.Row> order = MergedOrder.of(true, false, List.of(true, false));
         MergedPaging paging = new MergedPaging(List.of(new ListSource(0, order), new ListSource(1, order)), order);
