@@ -90,12 +90,12 @@ final class Keyset {
     }
 
     /**
-     * What to select for {@link #keys}: {@link #keySelections()} and the stored document's size in bytes
-     * ({@code octet_length}, which PostgreSQL answers from a stored value's header without reading it).
+     * What to select for {@link #keys}: {@link #keySelections()} and the stored document's length in characters,
+     * the measure of {@link PageBudget}.
      */
     List<Selection<?>> keyedRowSelections(CriteriaBuilder cb) {
         List<Selection<?>> selections = keySelections();
-        selections.add(cb.function("octet_length", Long.class, root.get("attributes")));
+        selections.add(cb.function("char_length", Integer.class, root.get("attributes")));
         return selections;
     }
 

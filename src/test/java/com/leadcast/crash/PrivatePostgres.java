@@ -28,9 +28,14 @@ final class PrivatePostgres implements AutoCloseable {
     private final Path bin = binaries();
     private final boolean asRoot = "root".equals(System.getProperty("user.name"));
 
-    /** A new instance in {@code dir} (anything there before is stopped and removed) on {@code port}. */
+    /**
+     * A new instance in {@code dir} (anything there before is stopped and removed) on {@code port}. Run as root,
+     * the instance lives in a temporary directory of its own instead, removed on {@link #close()}: the
+     * {@value #OS_USER} user must reach its data directory, and a project checked out where only root may enter
+     * (a {@code mktemp -d} directory) would refuse it.
+     */
     PrivatePostgres(Path dir, int port) {
-        this.dir = dir;
+        this.dir = asRoot ? temporaryDirectory() : dir;
         this.data = dir.resolve("data");
         this.port = port;
         if (Files.exists(data.resolve("postmaster.pid"))) {
@@ -74,6 +79,17 @@ final class PrivatePostgres implements AutoCloseable {
     public void close() {
         if (Files.exists(data.resolve("postmaster.pid"))) {
             run(false, "pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
+        }
+        if (asRoot) {
+            ServerProcess.deleteTree(dir);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("leadcast-crash-postgresql-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

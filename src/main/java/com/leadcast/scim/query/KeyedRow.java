@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One resource as a keyset read sees it: its {@code id}, its key in its resource type's order, the values
  * {@link CursorPosition} holds ({@code [missing, sortValue, createdAt, id]} with {@code sortBy}, {@code [createdAt,
- * id]} without), and the {@code size} of its stored document (bytes, at least its characters; 0 where unknown),
+ * id]} without), and the {@code size} of its stored document (characters; 0 where unknown),
  * by which a page's memory is bounded before any document is read.
  */
 public record KeyedRow(String id, List<Object> key, long size) {
