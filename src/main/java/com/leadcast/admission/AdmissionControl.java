@@ -2,7 +2,8 @@ package com.leadcast.admission;
 
 import com.leadcast.scim.ScimException;
 import com.leadcast.tenant.RateLimit;
-import com.leadcast.tenant.RateLimitChanged;
+import com.leadcast.tenant.TenantChanged;
+import com.leadcast.tenant.TenantSettingsCache;
 import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -37,7 +38,7 @@ public class AdmissionControl {
     private static final Logger LOG = Logger.getLogger(AdmissionControl.class.getName());
 
     @Inject
-    TenantRateLimits tenantLimits;
+    TenantSettingsCache tenants;
 
     private AdmissionSettings settings;
     private RequestRates rates;
@@ -64,7 +65,12 @@ public class AdmissionControl {
 
     /** The limit that applies to {@code tenantId}. */
     public RateLimit rateLimitOf(String tenantId) {
-        return tenantLimits.of(tenantId).orElse(settings.defaultRateLimit());
+        try {
+            return tenants.of(tenantId).rateLimit().orElse(settings.defaultRateLimit());
+        } catch (RuntimeException goneOrUnreadable) {
+            // a tenant deleted a moment ago, or a failing database, whose own error reaches the request soon enough
+            return settings.defaultRateLimit();
+        }
     }
 
     /**
@@ -85,8 +91,8 @@ public class AdmissionControl {
                 + "and retry after the time Retry-After gives", BULKHEAD_RETRY));
     }
 
-    /** Forgets the bucket of a tenant whose limit changed (or that is gone); an observer, hence public. */
-    public void tenantChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RateLimitChanged change) {
+    /** Forgets the bucket of a tenant that changed (its limit, or it is gone); an observer, hence public. */
+    public void tenantChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantChanged change) {
         rates.forget(change.tenantId());
     }
 }

@@ -19,7 +19,7 @@ import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.Roles;
 import com.leadcast.store.UserEntity;
 import com.leadcast.store.UserStore;
-import com.leadcast.tenant.TenantAdministration;
+import com.leadcast.tenant.TenantSettingsCache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -46,7 +46,7 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     AppRoleCatalog appRoles;
 
     @Inject
-    TenantAdministration tenants;
+    TenantSettingsCache tenantSettings;
 
     @Inject
     PasswordHashing passwords;
@@ -147,7 +147,7 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
 
     /** The role mapping of the authenticated tenant, never of anything the request says. */
     private RoleMapping roleMapping() {
-        return tenants.tenant(tenantId()).getRoleMapping();
+        return tenantSettings.of(tenantId()).roleMapping();
     }
 
     /** Removes the write-only password from a checked document and returns its hash, or null if none was sent. */

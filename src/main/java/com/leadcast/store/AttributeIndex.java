@@ -9,12 +9,18 @@ import com.leadcast.scim.text.CaseFolding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaDelete;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -26,6 +32,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class AttributeIndex {
 
+    /** Beyond this many rows to delete one by one, deleting all of a resource's rows is the cheaper statement. */
+    private static final int MAX_ROWS_DELETED_BY_PLACE = 100;
+
     @PersistenceContext(unitName = "scim")
     EntityManager em;
 
@@ -35,12 +44,46 @@ public class AttributeIndex {
         return (extensionUrn == null ? name : extensionUrn + ":" + name).toLowerCase(Locale.ROOT);
     }
 
-    /** Replaces the index rows of {@code resourceId} with those of {@code document}. */
-    void write(String tenantId, String resourceId, ResourceType type, ObjectNode document, boolean isNew) {
-        if (!isNew) {
-            delete(resourceId);
-        }
+    /** Writes the index rows of a new resource {@code resourceId} from its {@code document}. */
+    void insert(String tenantId, String resourceId, ResourceType type, ObjectNode document) {
         rows(tenantId, resourceId, type, document).forEach(em::persist);
+    }
+
+    /**
+     * Brings the index rows of {@code resourceId} from those of {@code previous}, the document it replaces, to those
+     * of {@code document}: only the rows whose value changed, appeared or went are touched — one {@code DELETE} of
+     * the changed and gone, the new values inserted in one batch — so a PATCH of two attributes writes two rows,
+     * not every row of the user. A rewrite of most rows replaces them all.
+     */
+    void update(String tenantId, String resourceId, ResourceType type, ObjectNode previous, ObjectNode document) {
+        Map<String, AttributeValueEntity> before = new HashMap<>();
+        rows(tenantId, resourceId, type, previous).forEach(row -> before.put(row.place(), row));
+        List<AttributeValueEntity> written = new ArrayList<>();
+        List<AttributeValueEntity> stale = new ArrayList<>();
+        for (AttributeValueEntity row : rows(tenantId, resourceId, type, document)) {
+            AttributeValueEntity old = before.remove(row.place());
+            if (old == null || !old.sameValue(row)) {
+                written.add(row);
+                if (old != null) {
+                    stale.add(old);
+                }
+            }
+        }
+        stale.addAll(before.values());
+        if (stale.size() > MAX_ROWS_DELETED_BY_PLACE) {
+            delete(resourceId);
+            rows(tenantId, resourceId, type, document).forEach(em::persist);
+            return;
+        }
+        if (!stale.isEmpty()) {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaDelete<AttributeValueEntity> delete = cb.createCriteriaDelete(AttributeValueEntity.class);
+            Root<AttributeValueEntity> v = delete.from(AttributeValueEntity.class);
+            Predicate[] places = stale.stream().map(row -> cb.and(cb.equal(v.get("path"), row.path()),
+                    cb.equal(v.get("elementIndex"), row.elementIndex()))).toArray(Predicate[]::new);
+            em.createQuery(delete.where(cb.equal(v.get("resourceId"), resourceId), cb.or(places))).executeUpdate();
+        }
+        written.forEach(em::persist);
     }
 
     void delete(String resourceId) {

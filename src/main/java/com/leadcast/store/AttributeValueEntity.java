@@ -100,4 +100,25 @@ public class AttributeValueEntity {
     void time(Instant time) {
         this.valueTime = time;
     }
+
+    String path() {
+        return path;
+    }
+
+    int elementIndex() {
+        return elementIndex;
+    }
+
+    /** Where this row sits within its resource: its path and element, as one key. */
+    String place() {
+        return path + "#" + elementIndex;
+    }
+
+    /** Whether {@code other}, a row of the same place, holds the same value in every column. */
+    boolean sameValue(AttributeValueEntity other) {
+        return Objects.equals(valueText, other.valueText) && Objects.equals(valueKey, other.valueKey)
+                && (valueNumber == null ? other.valueNumber == null
+                : other.valueNumber != null && valueNumber.compareTo(other.valueNumber) == 0)
+                && Objects.equals(valueBoolean, other.valueBoolean) && Objects.equals(valueTime, other.valueTime);
+    }
 }

@@ -224,7 +224,7 @@ public abstract class ResourceStore<E extends ResourceEntity> {
             em.persist(entity);
             return entity;
         }, conflictDetail);
-        index.write(entity.getTenantId(), entity.getId(), queryModel().type(), document, true);
+        index.insert(entity.getTenantId(), entity.getId(), queryModel().type(), document);
         return saved;
     }
 
@@ -234,12 +234,13 @@ public abstract class ResourceStore<E extends ResourceEntity> {
      * {@code changedOtherwise} (e.g. a new password).
      */
     protected E rewrite(E entity, ObjectNode document, boolean changedOtherwise, Supplier<String> conflictDetail) {
-        if (!changedOtherwise && entity.document().equals(document)) {
+        ObjectNode previous = entity.document();
+        if (!changedOtherwise && previous.equals(document)) {
             return entity;
         }
         entity.writeDocument(document, Instant.now());
         E saved = flushed(() -> entity, conflictDetail);
-        index.write(entity.getTenantId(), entity.getId(), queryModel().type(), document, false);
+        index.update(entity.getTenantId(), entity.getId(), queryModel().type(), previous, document);
         return saved;
     }
 

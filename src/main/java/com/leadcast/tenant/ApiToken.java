@@ -60,6 +60,11 @@ public class ApiToken {
 
     /** Why this token cannot be used at {@code now}, or {@code null} when it can. */
     public String unusableReason(Instant now) {
+        return unusableReason(revokedAt, expiresAt, now);
+    }
+
+    /** Why a token revoked at {@code revokedAt} (null: not) and expiring at {@code expiresAt} cannot be used now. */
+    public static String unusableReason(Instant revokedAt, Instant expiresAt, Instant now) {
         if (revokedAt != null) {
             return "The token was revoked";
         }
@@ -73,10 +78,6 @@ public class ApiToken {
         if (revokedAt == null) {
             revokedAt = now;
         }
-    }
-
-    public void markUsed(Instant now) {
-        lastUsedAt = now;
     }
 
     public String getId() {

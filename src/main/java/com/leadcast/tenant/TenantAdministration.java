@@ -33,7 +33,7 @@ public class TenantAdministration {
     TenantData tenantData;
 
     @Inject
-    Event<RateLimitChanged> rateLimitChanged;
+    Event<TenantChanged> changed;
 
     /** A new tenant; {@code roleMapping} null means {@link RoleMapping#SINGLE}, Entra's default. */
     public Tenant createTenant(String name, String roleMapping) {
@@ -66,18 +66,19 @@ public class TenantAdministration {
         Tenant tenant = tenant(id);
         if (roleMapping != null) {
             tenant.setRoleMapping(RoleMapping.of(roleMapping));
+            changed.fire(new TenantChanged(id));
         }
         return tenant;
     }
 
     /**
      * Gives the tenant {@code id} its own rate limit, or ({@code null}) returns it to the server's default. Observers
-     * of {@link RateLimitChanged} hear of it when the transaction commits.
+     * of {@link TenantChanged} hear of it when the transaction commits.
      */
     public Tenant setRateLimit(String id, RateLimit rateLimit) {
         Tenant tenant = tenant(id);
         tenant.setRateLimit(rateLimit);
-        rateLimitChanged.fire(new RateLimitChanged(id));
+        changed.fire(new TenantChanged(id));
         return tenant;
     }
 
@@ -86,7 +87,7 @@ public class TenantAdministration {
         tenantData.erase(id);
         em.createQuery("delete from ApiToken t where t.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
         em.remove(tenant);
-        rateLimitChanged.fire(new RateLimitChanged(id));
+        changed.fire(new TenantChanged(id));
     }
 
     public IssuedToken issueToken(String tenantId, String label, Instant expiresAt) {
@@ -129,5 +130,6 @@ public class TenantAdministration {
             throw ScimException.notFound("Token " + tokenId + " not found for tenant " + tenantId);
         }
         token.revoke(Instant.now());
+        changed.fire(new TenantChanged(tenantId));
     }
 }

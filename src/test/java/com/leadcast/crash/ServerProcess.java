@@ -30,17 +30,28 @@ final class ServerProcess implements AutoCloseable {
 
     private final Path jbossHome = Path.of(System.getProperty("jboss.home"));
     private final Path baseDir;
-    private final int portOffset = Integer.getInteger("it.port.offset");
+    private final int portOffset;
     private final Map<String, String> database;
     private Process shell;
     private int starts;
 
     /**
      * A server on a new base directory {@code baseDir} (emptied), its database chosen by {@code database}: the
-     * {@code SCIM_DB_*} variables, none for the default H2 file under the base directory.
+     * {@code SCIM_DB_*} variables, none for the default H2 file under the base directory. It listens on the ports
+     * of the integration tests ({@code it.port.offset}).
      */
     ServerProcess(Path baseDir, Map<String, String> database) {
+        this(baseDir, database, Integer.getInteger("it.port.offset"), true);
+    }
+
+    /**
+     * A server as above on port offset {@code portOffset}; {@code cleanDatabase} false keeps what the database
+     * holds on the first start too (a second server joining one already running).
+     */
+    ServerProcess(Path baseDir, Map<String, String> database, int portOffset, boolean cleanDatabase) {
         this.baseDir = baseDir;
+        this.portOffset = portOffset;
+        this.starts = cleanDatabase ? 0 : 1;
         this.database = Map.copyOf(database);
         deleteTree(baseDir);
         copyTree(jbossHome.resolve("standalone/configuration"), baseDir.resolve("configuration"));
