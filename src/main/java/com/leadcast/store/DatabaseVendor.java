@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The databases Leadcast SCIM runs on, with what their DDL spells differently. The migrations under
  * {@code db/migration/common} use these as Flyway placeholders ({@code ${timestamp}} ...), so one script serves all;
- * what only one database needs (H2's lengths in UTF-16 units) is in its own folder.
+ * what only one database needs (H2's lengths in UTF-16 units, PostgreSQL's partial indexes) is in its own folder.
  */
 enum DatabaseVendor {
     H2("h2", "TIMESTAMP(6) WITH TIME ZONE", "CHARACTER LARGE OBJECT", "BOOLEAN", "", ""),
@@ -39,11 +39,15 @@ enum DatabaseVendor {
     }
 
     /**
-     * Where this vendor's migrations are: the common scripts, and for H2 the few that only H2 needs
-     * ({@code db/migration/h2}; their versions are never used by a common script).
+     * Where this vendor's migrations are: the common scripts, and for H2 and PostgreSQL the few that only they need
+     * ({@code db/migration/h2}, {@code db/migration/postgresql}). Every script takes its version from one sequence
+     * (common V1-V5, H2 V6, PostgreSQL V7): a version is never used twice, whatever the vendor.
      */
     String[] migrationLocations() {
-        return this == H2 ? new String[]{"classpath:db/migration/common", "classpath:db/migration/h2"}
-                : new String[]{"classpath:db/migration/common"};
+        return switch (this) {
+            case H2 -> new String[]{"classpath:db/migration/common", "classpath:db/migration/h2"};
+            case POSTGRESQL -> new String[]{"classpath:db/migration/common", "classpath:db/migration/postgresql"};
+            case MARIADB -> new String[]{"classpath:db/migration/common"};
+        };
     }
 }

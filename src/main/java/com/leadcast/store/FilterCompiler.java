@@ -295,8 +295,11 @@ final class FilterCompiler {
         Root<AttributeValueEntity> v = rows.from(AttributeValueEntity.class);
         Predicate where = element == null
                 ? cb.and(cb.equal(v.get("tenantId"), tenantId), cb.equal(v.get("path"), indexPath))
+                // tied to a row of the driving term, itself confined to the tenant: the row's primary key finds the
+                // element's other sub-attribute. No tenant_id here, so that no planner (least of all one without
+                // statistics) takes the (tenant_id, path, value_key) index and walks every element of the tenant.
                 : cb.and(cb.equal(v.get("resourceId"), element.resourceId()), cb.equal(v.get("path"), indexPath),
-                        cb.equal(v.get("elementIndex"), element.index()), cb.equal(v.get("tenantId"), tenantId));
+                        cb.equal(v.get("elementIndex"), element.index()));
         if (op != CompareOp.PR) {
             where = cb.and(where, indexComparison(v, leaf, op, value, path));
         }
