@@ -29,13 +29,13 @@ final class PrivatePostgres implements AutoCloseable {
     private final boolean asRoot = "root".equals(System.getProperty("user.name"));
 
     /**
-     * A new instance in {@code dir} (anything there before is stopped and removed) on {@code port}. Run as root,
+     * A new instance in {@code preferred} (anything there before is stopped and removed) on {@code port}. Run as root,
      * the instance lives in a temporary directory of its own instead, removed on {@link #close()}: the
      * {@value #OS_USER} user must reach its data directory, and a project checked out where only root may enter
      * (a {@code mktemp -d} directory) would refuse it.
      */
-    PrivatePostgres(Path dir, int port) {
-        this.dir = asRoot ? temporaryDirectory() : dir;
+    PrivatePostgres(Path preferred, int port) {
+        this.dir = asRoot ? temporaryDirectory() : preferred;
         this.data = dir.resolve("data");
         this.port = port;
         if (Files.exists(data.resolve("postmaster.pid"))) {

@@ -85,6 +85,13 @@ final class ServerProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("SCIM_DB_") || name.startsWith("LEADCAST_"));
         env.put("LEADCAST_ADMIN_TOKEN", System.getProperty("it.admin.token"));
+        // the rate limit the integration tests run with (the pom's failsafe environment): the write loads here
+        // measure crashes and outages, not the production default of 100 requests per second
+        for (String limit : new String[] {"LEADCAST_RATE_LIMIT_RPS", "LEADCAST_RATE_LIMIT_BURST"}) {
+            if (System.getenv(limit) != null) {
+                env.put(limit, System.getenv(limit));
+            }
+        }
         env.putAll(database);
         env.remove("JAVA_OPTS");
         try {
