@@ -58,9 +58,10 @@ public class AttributeIndex {
     void update(String tenantId, String resourceId, ResourceType type, ObjectNode previous, ObjectNode document) {
         Map<String, AttributeValueEntity> before = new HashMap<>();
         rows(tenantId, resourceId, type, previous).forEach(row -> before.put(row.place(), row));
+        List<AttributeValueEntity> next = rows(tenantId, resourceId, type, document);
         List<AttributeValueEntity> written = new ArrayList<>();
         List<AttributeValueEntity> stale = new ArrayList<>();
-        for (AttributeValueEntity row : rows(tenantId, resourceId, type, document)) {
+        for (AttributeValueEntity row : next) {
             AttributeValueEntity old = before.remove(row.place());
             if (old == null || !old.sameValue(row)) {
                 written.add(row);
@@ -72,7 +73,7 @@ public class AttributeIndex {
         stale.addAll(before.values());
         if (stale.size() > MAX_ROWS_DELETED_BY_PLACE) {
             delete(resourceId);
-            rows(tenantId, resourceId, type, document).forEach(em::persist);
+            next.forEach(em::persist);
             return;
         }
         if (!stale.isEmpty()) {
