@@ -77,8 +77,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (find(cause, org.hibernate.exception.DataException.class) != null) {
-            // SQLSTATE class 22: a value the database cannot store or compare, e.g. U+0000 written as \u0000 inside
-            // a filter's string (the filter grammar decodes it after StorableText saw the raw parameter)
+            // SQLSTATE class 22: a value the database cannot store or compare. A backstop: text it refuses (U+0000,
+            // unpaired surrogates) is refused before any SQL, raw by StorableText and escaped by the filter tokenizer
             return ScimException.invalidValue("A value in the request cannot be stored or compared by the database "
                     + "(for example U+0000 or an unpaired surrogate, also written as \\u escapes); remove it");
         }
