@@ -25,8 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code /Bulk} (RFC 7644 §3.7). Each operation runs in a transaction of its own through the same endpoints as a
@@ -48,7 +46,6 @@ public class BulkEndpoint implements BulkApi {
      */
     public static final int MAX_PAYLOAD_SIZE = RequestLimits.MAX_BODY_BYTES;
 
-    private static final Logger LOG = Logger.getLogger(BulkEndpoint.class.getName());
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String BULK_ID_PREFIX = "bulkId:";
 
@@ -204,8 +201,9 @@ public class BulkEndpoint implements BulkApi {
         } catch (ScimException e) {
             return failure(op, e);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Bulk operation " + op.index + " failed unexpectedly", e);
-            return failure(op, new ScimException(500, null, ScimErrors.defaultDetail(500)));
+            // as the request's own failure would be answered: 503 when the database is unavailable or contended, a
+            // logged 500 (without messages that may quote values) otherwise
+            return failure(op, ErrorMapper.translate(e));
         }
     }
 

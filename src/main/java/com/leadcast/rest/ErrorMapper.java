@@ -85,8 +85,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         Optional<Throwable> unavailable = DatabaseFailures.unavailability(thrown);
         if (unavailable.isPresent()) {
             // a database that is down or unreachable: 503 with Retry-After (ScimErrors), not the server's fault
-            LOG.warning(() -> "The database is unavailable, answered 503: " + Redacted.describe(unavailable.get()));
-            return new ScimException(503, null, ScimErrors.DATABASE_UNAVAILABLE);
+            boolean inDoubt = DatabaseFailures.duringCommit(thrown);
+            LOG.warning(() -> "The database is unavailable, answered 503" + (inDoubt ? " (during the commit: the "
+                    + "write's outcome is unknown)" : "") + ": " + Redacted.describe(unavailable.get()));
+            return new ScimException(503, null, inDoubt ? ScimErrors.COMMIT_IN_DOUBT : ScimErrors.DATABASE_UNAVAILABLE);
         }
         Optional<ScimException> contention = Contention.of(cause);
         if (contention.isPresent()) {

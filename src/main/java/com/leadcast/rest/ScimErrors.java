@@ -23,6 +23,15 @@ public final class ScimErrors {
     public static final String DATABASE_UNAVAILABLE = "The service's database is temporarily unavailable; retry the "
             + "request after the number of seconds in Retry-After";
 
+    /**
+     * The detail of a write whose commit the database's failure interrupted: it may be stored or not, and a retry
+     * tells which (a create that was stored answers {@code 409 uniqueness}, a replace or patch applies the same
+     * change again).
+     */
+    public static final String COMMIT_IN_DOUBT = "The service's database became temporarily unavailable while this "
+            + "write was being committed, so it may or may not have been stored; retry the request after the number "
+            + "of seconds in Retry-After (a create that was stored then answers 409 uniqueness)";
+
     /** The name of the header that tells a client when to retry (RFC 9110 §10.2.3). */
     public static final String RETRY_AFTER = "Retry-After";
 

@@ -1,6 +1,9 @@
 package com.leadcast.store;
 
 import jakarta.resource.ResourceException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import org.hibernate.exception.JDBCConnectionException;
 
 import java.sql.SQLException;
@@ -23,6 +26,11 @@ import java.util.regex.Pattern;
  * up), or in the connection pool's {@link ResourceException} when it cannot hand out a connection at all — each
  * under a {@code PersistenceException} or {@code EJBException} of the container, or suppressed by a
  * {@code RollbackException} when the connection broke during the commit.
+ *
+ * <p>A connection that breaks while the commit is under way leaves the outcome unknown: the database may have made
+ * the transaction durable before the reply was lost (PostgreSQL stopped by {@code -m immediate} right after its WAL
+ * flush). {@link #duringCommit} tells that case, so that the answer says the write may have been stored instead of
+ * implying it was not.
  */
 public final class DatabaseFailures {
 
@@ -50,6 +58,23 @@ public final class DatabaseFailures {
      */
     public static Optional<Throwable> unavailability(Throwable thrown) {
         return search(thrown, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Whether the database became unavailable while the transaction manager was completing the transaction: the
+     * unavailability is beneath a {@link RollbackException}, {@link HeuristicMixedException} or
+     * {@link SystemException} of {@code jakarta.transaction}, which only the commit raises. Whether the transaction
+     * is durable is then unknown; a failure before the commit always rolled it back.
+     */
+    public static boolean duringCommit(Throwable thrown) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof RollbackException || t instanceof HeuristicMixedException
+                    || t instanceof SystemException) {
+                return isUnavailable(t);
+            }
+        }
+        return false;
     }
 
     /**

@@ -13,17 +13,21 @@ import java.util.stream.Collectors;
 
 /**
  * What a crash test counts about the creates of a {@link WriteLoad} once the server is serving again: acknowledged
- * (201) and found, errored (answered, not 201) and found anyway, unanswered (no answer: either outcome is right).
+ * (201) and found, errored (answered with an error that says nothing was stored) and found anyway, in doubt (a 503
+ * saying the database failed during the commit, so the write may be stored) and unanswered (no answer): for the last
+ * two either outcome is right.
  */
 record CrashFigures(Set<String> acknowledged, Set<String> lost, Set<String> errored, Set<String> erroredButStored,
-                    Set<String> unanswered, Set<String> unansweredStored) {
+                    Set<String> inDoubt, Set<String> inDoubtStored, Set<String> unanswered,
+                    Set<String> unansweredStored) {
 
     static CrashFigures of(List<Answer> answers, Set<String> stored) {
         Set<String> acknowledged = creates(answers, a -> a.status() == 201);
-        Set<String> errored = creates(answers, a -> a.answered() && a.status() != 201);
+        Set<String> errored = creates(answers, a -> a.answered() && a.status() != 201 && !a.isCommitInDoubt());
+        Set<String> inDoubt = creates(answers, Answer::isCommitInDoubt);
         Set<String> unanswered = creates(answers, a -> !a.answered());
         return new CrashFigures(acknowledged, minus(acknowledged, stored), errored, intersection(errored, stored),
-                unanswered, intersection(unanswered, stored));
+                inDoubt, intersection(inDoubt, stored), unanswered, intersection(unanswered, stored));
     }
 
     /** A new tenant on the server at {@code root} and a token of it, through the admin API. */
@@ -42,9 +46,10 @@ record CrashFigures(Set<String> acknowledged, Set<String> lost, Set<String> erro
 
     String summary() {
         return String.format("writes acknowledged %d, found after recovery %d, lost %d; answered with an error %d, "
-                        + "of them committed %d; unanswered %d, of them committed %d", acknowledged.size(),
+                        + "of them committed %d; answered 'in doubt' (the database failed during the commit) %d, of "
+                        + "them committed %d; unanswered %d, of them committed %d", acknowledged.size(),
                 acknowledged.size() - lost.size(), lost.size(), errored.size(), erroredButStored.size(),
-                unanswered.size(), unansweredStored.size());
+                inDoubt.size(), inDoubtStored.size(), unanswered.size(), unansweredStored.size());
     }
 
     private static Set<String> creates(List<Answer> answers, java.util.function.Predicate<Answer> which) {

@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PostgreSQL stopped as by a crash ({@code pg_ctl stop -m immediate}) during a write load, then started again, on a
  * private instance ({@link PrivatePostgres}): during the outage every answer is 503 with {@code Retry-After} and a
  * SCIM error body, authentication and the admin API included, never a 500; afterwards service resumes within
- * seconds; every create answered 201 is stored and none answered with an error is.
+ * seconds; every create answered 201 is stored and none answered with an error is, except a create answered 503
+ * "may or may not have been stored": the connection broke during its commit, which PostgreSQL may have made durable
+ * before the reply was lost, and the answer says so.
  */
 class DatabaseOutageCrash {
 

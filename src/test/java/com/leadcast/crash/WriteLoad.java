@@ -62,6 +62,14 @@ final class WriteLoad implements AutoCloseable {
                     && body.path("detail").asText().contains("temporarily unavailable");
         }
 
+        /**
+         * A 503 that says the database failed while the write was being committed, so that it may have been stored
+         * (the server cannot know): a create so answered may be found afterwards or not.
+         */
+        boolean isCommitInDoubt() {
+            return isUnavailableError() && body.path("detail").asText().contains("may or may not have been stored");
+        }
+
         @Override
         public String toString() {
             return kind + " " + (userName == null ? "" : userName + " ") + status + " Retry-After=" + retryAfter + " "

@@ -30,6 +30,36 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aConnectionThatBrokeDuringTheCommitIs503SayingTheWriteMayBeStored() {
+        // Narayana's one-phase commit of IronJacamar's local transaction: the failure is suppressed by the
+        // RollbackException the EJB container wraps; PostgreSQL may have made the transaction durable before
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new Exception("IJ001156: Could not commit local transaction", new ResourceException(
+                "SQLException", new SQLException("An I/O error occurred while sending to the backend.", "08006"))));
+        ScimException error = ErrorMapper.translate(new EJBTransactionRolledbackException("rolled back", rollback));
+        assertEquals(503, error.status());
+        assertEquals(ScimErrors.COMMIT_IN_DOUBT, error.detail());
+    }
+
+    @Test
+    void aCommitRolledBackForAnotherReasonIsNotInDoubt() {
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException("marked rollback");
+        rollback.addSuppressed(new PersistenceException(new SQLException("syntax error", "42601")));
+        assertEquals(500, ErrorMapper.translate(new EJBTransactionRolledbackException("rolled back", rollback))
+                .status());
+    }
+
+    @Test
+    void aStatementThatFailedOnABrokenConnectionBeforeTheCommitIsNotInDoubt() {
+        // the transaction was never committed: the database rolls back what a broken connection left open
+        Throwable beforeCommit = new EJBTransactionRolledbackException("rolled back", new PersistenceException(
+                new JDBCConnectionException("could not execute statement", new SQLException("An I/O error "
+                        + "occurred while sending to the backend.", "08006"))));
+        assertEquals(ScimErrors.DATABASE_UNAVAILABLE, ErrorMapper.translate(beforeCommit).detail());
+    }
+
+    @Test
     void aPoolThatCannotGetAConnectionIs503() {
         Throwable pool = new EJBTransactionRolledbackException("rolled back", new PersistenceException(
                 new GenericJDBCException("Unable to acquire JDBC Connection", new SQLException(new ResourceException(
