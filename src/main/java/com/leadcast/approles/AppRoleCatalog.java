@@ -3,6 +3,8 @@ package com.leadcast.approles;
 import com.leadcast.scim.roles.AppRole;
 import com.leadcast.scim.roles.RoleCatalog;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +25,7 @@ public class AppRoleCatalog {
     @Inject
     Event<CachedCatalog.Replaced> replaced;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // mostly a cache hit; a miss reads in auto-commit
     public RoleCatalog current() {
         return cached.get(() -> RoleCatalog.of(em.createQuery("select r from AppRoleEntity r order by r.position",
                 AppRoleEntity.class).getResultStream().map(AppRoleEntity::role).toList()));

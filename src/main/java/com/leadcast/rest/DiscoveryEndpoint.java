@@ -15,6 +15,8 @@ import com.leadcast.scim.schema.SchemaRegistry;
 import com.leadcast.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
@@ -26,6 +28,7 @@ import java.util.List;
  * app-role catalog's values as the {@code canonicalValues} of {@code roles.value}.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads only: no transaction (see ResourceEndpoint)
 @RolesAllowed(Roles.SCIM_CLIENT)
 public class DiscoveryEndpoint implements DiscoveryApi {
 

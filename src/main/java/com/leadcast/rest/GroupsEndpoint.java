@@ -18,6 +18,8 @@ import com.leadcast.store.GroupStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
@@ -40,12 +42,14 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
     GroupStore groups;
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response listGroups(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
                                String attributes, String excludedAttributes, String cursor) {
         return list(ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor));
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response searchGroups(ObjectNode body) {
         return list(ListQuery.ofSearchRequest(body));
     }
@@ -56,6 +60,7 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response getGroup(String id, String attributes, String excludedAttributes, String ifNoneMatch) {
         return get(id, attributes, excludedAttributes, ifNoneMatch);
     }
@@ -132,17 +137,11 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
         if (!projection.includes(MEMBERS)) {
             return;
         }
+        boolean whole = projection.includesWhole(MEMBERS);
+        String scimBase = urls.scimBase();
         groups.membersOf(tenantId(), documents.keySet()).forEach((groupId, members) -> {
-            ArrayNode array = documents.get(groupId).putArray(MEMBERS);
-            members.forEach(m -> {
-                ObjectNode member = array.addObject()
-                        .put("value", m.value())
-                        .put("$ref", urls.resource(m.type().equals("User") ? "/Users" : "/Groups", m.value()))
-                        .put("type", m.type());
-                if (m.display() != null) {
-                    member.put("display", m.display());
-                }
-            });
+            MemberArray array = new MemberArray(members, scimBase);
+            documents.get(groupId).set(MEMBERS, whole ? array.asNode() : array.asTree());
         });
     }
 

@@ -6,6 +6,8 @@ import com.leadcast.scim.ScimException;
 import com.leadcast.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Response;
  * that case is 501 Not Implemented.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads only: no transaction (see ResourceEndpoint)
 @RolesAllowed(Roles.SCIM_CLIENT)
 public class MeEndpoint implements MeApi {
 

@@ -3,6 +3,8 @@ package com.leadcast.rest;
 import com.leadcast.api.OpenApiApi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.io.InputStream;
  * {@code openapi/scim-api.yaml} into the WAR), so API consumers can generate clients from it.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads only: no transaction (see ResourceEndpoint)
 @PermitAll
 public class OpenApiEndpoint implements OpenApiApi {
 

@@ -23,6 +23,8 @@ import com.leadcast.tenant.TenantSettingsCache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
@@ -52,12 +54,14 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     PasswordHashing passwords;
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response listUsers(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
                               String attributes, String excludedAttributes, String cursor) {
         return list(ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor));
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response searchUsers(ObjectNode body) {
         return list(ListQuery.ofSearchRequest(body));
     }
@@ -68,6 +72,7 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response getUser(String id, String attributes, String excludedAttributes, String ifNoneMatch) {
         return get(id, attributes, excludedAttributes, ifNoneMatch);
     }

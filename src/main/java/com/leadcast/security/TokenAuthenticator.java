@@ -2,8 +2,12 @@ package com.leadcast.security;
 
 import com.leadcast.security.KnownTokens.KnownToken;
 import com.leadcast.tenant.ApiToken;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +18,9 @@ import java.util.List;
 /**
  * Looks a presented tenant token up by its hash and says whether it may be used now. Tokens already seen come from
  * {@link KnownTokens}, without a database round trip; the token's {@code lastUsedAt} is written at most once a
- * minute per server.
+ * minute per server. A request's authentication starts no transaction ({@code SUPPORTS}): a known token costs no
+ * database work at all, an unknown one a read in auto-commit; only the write of {@code lastUsedAt} is a transaction
+ * of its own ({@link #recordUse}).
  */
 @Stateless
 @PermitAll
@@ -26,6 +32,9 @@ public class TokenAuthenticator {
     @Inject
     KnownTokens known;
 
+    @Resource
+    SessionContext self;
+
     /** The outcome: a tenant and token on success, otherwise a reason an admin can act on. */
     public record Outcome(String tenantId, String tokenId, String failure) {
         public boolean succeeded() {
@@ -33,6 +42,7 @@ public class TokenAuthenticator {
         }
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Outcome authenticate(String secret) {
         KnownToken token = known.byHash(TokenSecrets.hash(secret), this::stored);
         if (token == null) {
@@ -45,10 +55,16 @@ public class TokenAuthenticator {
             return new Outcome(null, null, unusable + "; ask the app administrator for a new token");
         }
         if (token.claimUseRecord(now)) {
-            em.createQuery("update ApiToken t set t.lastUsedAt = :now where t.id = :id")
-                    .setParameter("now", now).setParameter("id", token.tokenId()).executeUpdate();
+            self.getBusinessObject(TokenAuthenticator.class).recordUse(token.tokenId(), now);
         }
         return new Outcome(token.tenantId(), token.tokenId(), null);
+    }
+
+    /** Writes when the token was last used; through the container, so that it is a transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void recordUse(String tokenId, Instant now) {
+        em.createQuery("update ApiToken t set t.lastUsedAt = :now where t.id = :id")
+                .setParameter("now", now).setParameter("id", tokenId).executeUpdate();
     }
 
     private ApiToken stored(String hash) {

@@ -3,6 +3,7 @@ package com.leadcast.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.schema.SchemaRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,11 +73,18 @@ public class UserStore extends ResourceStore<UserEntity> {
         if (userIds.isEmpty()) {
             return result;
         }
-        em.createQuery("select m.memberId, g.id, g.displayName from MemberEntity m, GroupEntity g "
+        // one user (GET, PATCH, PUT, POST) is compared with "=": Hibernate caches the SQL of a query without a list
+        // parameter, and re-translates one whose "in" list it expands on every execution
+        TypedQuery<Object[]> query = userIds.size() == 1
+                ? em.createQuery("select m.memberId, g.id, g.displayName from MemberEntity m, GroupEntity g "
+                        + "where g.id = m.groupId and m.tenantId = :tenant and m.memberId = :id "
+                        + "order by g.displayName", Object[].class)
+                        .setParameter("id", userIds.iterator().next())
+                : em.createQuery("select m.memberId, g.id, g.displayName from MemberEntity m, GroupEntity g "
                         + "where g.id = m.groupId and m.tenantId = :tenant and m.memberId in :ids "
                         + "order by g.displayName", Object[].class)
-                .setParameter("tenant", tenantId)
-                .setParameter("ids", userIds)
+                        .setParameter("ids", userIds);
+        query.setParameter("tenant", tenantId)
                 .getResultList()
                 .forEach(row -> result.computeIfAbsent((String) row[0], k -> new ArrayList<>())
                         .add(new GroupRef((String) row[1], (String) row[2])));

@@ -49,6 +49,14 @@ public final class Projection {
         return type.resolve(null, name).map(a -> decide("", a.attribute()) != Decision.OMIT).orElse(false);
     }
 
+    /**
+     * Whether the top-level core attribute {@code name} appears with all its sub-attributes: then {@link #apply}
+     * passes its value through as it is, which lets a caller hand it over in a form other than a JSON tree.
+     */
+    public boolean includesWhole(String name) {
+        return type.resolve(null, name).map(a -> decide("", a.attribute()) == Decision.WHOLE).orElse(false);
+    }
+
     /** A new representation holding what the client asked to see of {@code resource}. */
     public ObjectNode apply(ObjectNode resource) {
         ObjectNode result = JSON.objectNode();
