@@ -2,7 +2,6 @@ package com.leadcast.benchmark;
 
 import com.leadcast.it.Http;
 import com.leadcast.it.Reply;
-import com.leadcast.it.ScimTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * run ends with each call's p50 at one client across the scales and its ratio to the first scale (the goal: at most
  * 1.5×) and with the server's peak RSS.
  */
-class RequestCostBenchmark extends ScimTestBase {
+class RequestCostBenchmark extends BenchmarkBase {
 
     private static final List<Integer> SCALES = Arrays.stream(System.getProperty("benchmark.scales", "1000,100000")
             .split(",")).map(String::trim).map(Integer::valueOf).toList();
@@ -58,10 +57,11 @@ class RequestCostBenchmark extends ScimTestBase {
     void eachCallAtEachScaleAgainstTheCeiling() throws Exception {
         ServerMemory server = ServerMemory.find();
         boolean ownPeak = server.resetPeak();
-        BulkUsers.load(newTenantClient(), "other", NEIGHBOUR_USERS, LOAD_CLIENTS);
-        System.out.printf("[benchmark] server pid %d, heap %s; tenants of %s users beside a neighbour of %d; warm-up "
-                        + "%d s once, then %d s per call at c=1 and c=16%n", server.pid(), server.heapSetting(),
-                SCALES, NEIGHBOUR_USERS, WARMUP_SECONDS, SECONDS);
+        Http neighbour = newTenantClient();
+        BulkUsers.load(neighbour, "other", NEIGHBOUR_USERS, LOAD_CLIENTS);
+        System.out.printf("[benchmark] server pid %d, heap %s, clients over %s; tenants of %s users beside a neighbour "
+                        + "of %d; warm-up %d s once, then %d s per call at c=1 and c=16%n", server.pid(),
+                server.heapSetting(), protocolOf(neighbour), SCALES, NEIGHBOUR_USERS, WARMUP_SECONDS, SECONDS);
 
         Map<String, List<Double>> medians = new LinkedHashMap<>();
         try (HibernateStatistics statistics = HibernateStatistics.connect()) {
