@@ -2,12 +2,13 @@ package com.leadcast.benchmark;
 
 import com.leadcast.it.Http;
 import com.leadcast.it.Reply;
-import com.leadcast.it.ScimTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,67 +19,74 @@ import java.util.function.IntFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What each kind of request costs on a warm server: a tenant of {@code -Dbenchmark.tenant.users=N} users (default
- * 1000, loaded through {@code /Bulk}) beside other tenants' users, a mixed warm-up of {@code -Dbenchmark.warmup=S}
- * seconds (default 60), then each call for {@code -Dbenchmark.seconds=S} (default 10) at 1 and at 16 concurrent
- * clients: requests per second, p50 and p99, and the ratio to the ceiling (the ServiceProviderConfig, a static
- * document behind a token) measured in the same run. The Entra matching filters are among the calls.
+ * What each kind of request costs on a warm server, and whether that cost stays flat as a tenant grows. For each
+ * scale of {@code -Dbenchmark.scales=N,M,...} (default 1000,100000; 1000000 can be given) a new tenant of that many
+ * users is loaded through {@code /Bulk} (load time and users per second printed) beside the tenants before it and a
+ * neighbour of {@code -Dbenchmark.neighbour.users=N} (default 1000), and right after its load — no statistics
+ * gathered, no vacuum: a tenant is queried while its provisioning client still loads it — each call runs for
+ * {@code -Dbenchmark.seconds=S} (default 10) at 1 and at 16 concurrent clients: requests per second, p50 and p99,
+ * and the ratio to the ceiling (the ServiceProviderConfig, a static document behind a token) measured at the same
+ * scale. Before the first scale the server is warmed up once for {@code -Dbenchmark.warmup=S} seconds (default 60).
+ *
+ * <p>At each scale the SQL statements each call prepares are counted through the server's Hibernate statistics
+ * ({@link HibernateStatistics}, on only while counting), and the server's RSS is printed ({@link ServerMemory}). The
+ * run ends with each call's p50 at one client across the scales and its ratio to the first scale (the goal: at most
+ * 1.5×) and with the server's peak RSS.
  */
-class RequestCostBenchmark extends ScimTestBase {
+class RequestCostBenchmark extends BenchmarkBase {
 
-    private static final int TENANT_USERS = Integer.getInteger("benchmark.tenant.users", 1000);
+    private static final List<Integer> SCALES = Arrays.stream(System.getProperty("benchmark.scales", "1000,100000")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
+    private static final int NEIGHBOUR_USERS = Integer.getInteger("benchmark.neighbour.users", 1000);
+    /** Two Bulk requests at once keep the server's two cores busy while each waits for its commits. */
+    private static final int LOAD_CLIENTS = Integer.getInteger("benchmark.load.clients", 2);
     private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup", 60);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 10);
     private static final int[] CONCURRENCY = {1, 16};
+    /** Requests per call over which statements are counted: enough that a cache refresh now and then shows as 0.02. */
+    private static final int COUNTED_REQUESTS = 50;
 
     /** One call of a kind: the request for the n-th of the tenant's users, and the status it must answer. */
     private record Call(String name, int expected, IntFunction<Reply> request) {
     }
 
-    private record Figures(int requests, int errors, double seconds, List<Long> latencies) {
-        double rate() {
-            return requests / seconds;
-        }
-    }
-
-    private final List<String> ids = new ArrayList<>();
     private final AtomicInteger created = new AtomicInteger();
+    private int errors;
 
     @Test
-    void eachCallAgainstTheCeiling() throws Exception {
-        Http scim = newTenantClient();
+    void eachCallAtEachScaleAgainstTheCeiling() throws Exception {
+        ServerMemory server = ServerMemory.find();
+        boolean ownPeak = server.resetPeak();
         Http neighbour = newTenantClient();
-        load(neighbour, "other", TENANT_USERS);
-        load(scim, "user", TENANT_USERS);
-        ids.addAll(idsOf(scim));
-        System.out.printf("[benchmark] tenant of %d users beside another of %d; warm-up %d s, %d s per call%n",
-                ids.size(), TENANT_USERS, WARMUP_SECONDS, SECONDS);
+        BulkUsers.load(neighbour, "other", NEIGHBOUR_USERS, LOAD_CLIENTS);
+        System.out.printf("[benchmark] server pid %d, heap %s, clients over %s; tenants of %s users beside a neighbour "
+                        + "of %d; warm-up %d s once, then %d s per call at c=1 and c=16%n", server.pid(),
+                server.heapSetting(), protocolOf(neighbour), SCALES, NEIGHBOUR_USERS, WARMUP_SECONDS, SECONDS);
 
-        List<Call> calls = calls(scim);
-        long warmUntil = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
-        while (System.nanoTime() < warmUntil) {
-            for (Call call : calls) {
-                run(call, 16, 1);
-            }
-        }
-        int errors = 0;
-        double ceiling = 0;
-        for (int clients : CONCURRENCY) {
-            for (Call call : calls) {
-                Figures figures = run(call, clients, SECONDS);
-                if (call.name().startsWith("ceiling")) {
-                    ceiling = figures.rate();
+        Map<String, List<Double>> medians = new LinkedHashMap<>();
+        try (HibernateStatistics statistics = HibernateStatistics.connect()) {
+            for (int scale : SCALES) {
+                Http scim = newTenantClient();
+                BulkUsers.Loaded loaded = BulkUsers.load(scim, "user", scale, LOAD_CLIENTS);
+                System.out.printf("[benchmark] %d users: loaded through /Bulk in %.1f s = %.0f users/s (%d clients, "
+                                + "500 per request); server %s%n", scale, loaded.seconds(), loaded.usersPerSecond(),
+                        LOAD_CLIENTS, server.describe());
+                List<Call> calls = calls(scim, loaded.ids());
+                if (scale == SCALES.get(0)) {
+                    warmUp(calls, loaded.ids().size());
                 }
-                errors += figures.errors();
-                System.out.printf("[benchmark] c=%-2d %-58s %7.0f requests/s  p50 %6.2f ms  p99 %6.2f ms  %.2f x ceiling"
-                                + "  errors %d%n", clients, call.name(), figures.rate(), ms(figures.latencies(), 0.5),
-                        ms(figures.latencies(), 0.99), figures.rate() / ceiling, figures.errors());
+                measure(scale, calls, loaded.ids().size(), medians);
+                countStatements(scale, calls, loaded.ids().size(), statistics);
+                System.out.printf("[benchmark] %d users: after the calls, server %s%n", scale, server.describe());
             }
         }
+        printScaling(medians);
+        System.out.printf("[benchmark] server peak RSS %d MiB (%s), heap %s%n", server.peak() / (1024 * 1024),
+                ownPeak ? "during this benchmark" : "since the server started", server.heapSetting());
         assertEquals(0, errors, "requests that failed");
     }
 
-    private List<Call> calls(Http scim) {
+    private List<Call> calls(Http scim, List<String> ids) {
         return List.of(
                 new Call("ceiling: GET /ServiceProviderConfig", 200, n -> scim.get("/scim/v2/ServiceProviderConfig")),
                 new Call("GET /Users/{id}", 200, n -> scim.get(USERS + "/" + ids.get(n))),
@@ -94,87 +102,105 @@ class RequestCostBenchmark extends ScimTestBase {
                                 + "{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"User " + n + " "
                                 + ThreadLocalRandom.current().nextInt() + "\"},"
                                 + "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}]}")),
-                new Call("POST /Users", 201, n -> scim.post(USERS, user("new" + created.incrementAndGet() + "-"
-                        + System.nanoTime(), n))));
+                new Call("POST /Users", 201, n -> scim.post(USERS, BulkUsers.user("new" + created.incrementAndGet()
+                        + "-" + System.nanoTime(), n))));
+    }
+
+    /** Every call in turn at 16 clients, one second each, until the warm-up is over; nothing is reported. */
+    private void warmUp(List<Call> calls, int users) throws Exception {
+        long warmUntil = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+        while (System.nanoTime() < warmUntil) {
+            for (Call call : calls) {
+                run(call, 16, 1, users);
+            }
+        }
+    }
+
+    /** Each call at each concurrency, printed against the ceiling; the p50 at one client goes into {@code medians}. */
+    private void measure(int scale, List<Call> calls, int users, Map<String, List<Double>> medians) throws Exception {
+        for (int clients : CONCURRENCY) {
+            double ceiling = 0;
+            for (Call call : calls) {
+                long started = System.nanoTime();
+                RequestTimer timer = run(call, clients, SECONDS, users);
+                double rate = timer.requests() / ((System.nanoTime() - started) / 1e9);
+                if (call == calls.get(0)) {
+                    ceiling = rate;
+                }
+                Latencies latencies = timer.latencies();
+                if (clients == 1) {
+                    medians.computeIfAbsent(call.name(), name -> new ArrayList<>()).add(latencies.ms(0.5));
+                }
+                errors += timer.errors();
+                System.out.printf("[benchmark] %d users c=%-2d %-46s %7.0f requests/s  p50 %6.2f ms  p99 %6.2f ms  "
+                                + "%.2f x ceiling  errors %d%n", scale, clients, call.name(), rate, latencies.ms(0.5),
+                        latencies.ms(0.99), rate / ceiling, timer.errors());
+            }
+        }
     }
 
     /** Runs {@code call} from {@code clients} threads for {@code seconds}, each on random users of the tenant. */
-    private Figures run(Call call, int clients, int seconds) throws Exception {
+    private static RequestTimer run(Call call, int clients, int seconds, int users) throws Exception {
+        RequestTimer timer = new RequestTimer(call.name());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        long started = System.nanoTime();
-        List<Future<?>> work = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            work.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    int n = ThreadLocalRandom.current().nextInt(ids.size());
-                    long start = System.nanoTime();
-                    Reply reply = call.request().apply(n);
-                    latencies.add(System.nanoTime() - start);
-                    if (reply.status() != call.expected()) {
-                        if (errors.incrementAndGet() <= 3) {
-                            System.out.println("[benchmark] " + call.name() + ": unexpected " + reply);
-                        }
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                work.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int n = ThreadLocalRandom.current().nextInt(users);
+                        timer.time(call.expected(), () -> call.request().apply(n));
                     }
-                }
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        pool.shutdown();
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Figures(sorted.size(), errors.get(), elapsed, sorted);
-    }
-
-    /** {@code count} users named {@code prefix}N@example.com through /Bulk, 500 to a request. */
-    private static void load(Http scim, String prefix, int count) {
-        for (int from = 0; from < count; from += 500) {
-            StringBuilder bulk = new StringBuilder("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
-                    + "\"Operations\":[");
-            for (int n = from; n < Math.min(count, from + 500); n++) {
-                bulk.append(n == from ? "" : ",").append("{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u")
-                        .append(n).append("\",\"data\":").append(user(prefix + n, n)).append('}');
+                }));
             }
-            Reply reply = scim.post("/scim/v2/Bulk", bulk.append("]}").toString());
-            assertEquals(200, reply.status(), () -> "bulk load: " + reply);
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
         }
+        return timer;
     }
 
-    private static String user(String name, int n) {
-        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
-                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],\"userName\":\"" + name
-                + "@example.com\",\"externalId\":\"" + name.replace("user", "user-") + "\",\"active\":true,"
-                + "\"displayName\":\"" + name + "\",\"title\":\"Engineer " + n + "\",\"emails\":[{\"primary\":true,"
-                + "\"type\":\"work\",\"value\":\"" + name + "@example.com\"}],\"name\":{\"givenName\":\"B\","
-                + "\"familyName\":\"N" + n + "\"},\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":"
-                + "{\"department\":\"D" + (n % 20) + "\"}}";
-    }
-
-    /** The ids of the tenant's users in the order of their numbers (user0, user1, ...). */
-    private static List<String> idsOf(Http scim) {
-        List<String> found = new ArrayList<>(Collections.nCopies(TENANT_USERS, null));
-        for (int start = 1; start <= TENANT_USERS; start += 1000) {
-            Reply page = scim.get(USERS + "?attributes=userName&count=1000&startIndex=" + start);
-            page.json().path("Resources").forEach(r -> {
-                String name = r.path("userName").asText();
-                if (name.startsWith("user")) {
-                    found.set(Integer.parseInt(name.substring(4, name.indexOf('@'))), r.path("id").asText());
+    /**
+     * The statements each call prepares, from the prepared-statement count before and after
+     * {@value #COUNTED_REQUESTS} requests sent one at a time (so that no other request is counted with them).
+     * {@code StatementCountIT} counts the same inside the server and holds each call to a budget.
+     */
+    private void countStatements(int scale, List<Call> calls, int users, HibernateStatistics statistics)
+            throws Exception {
+        statistics.enable(true);
+        try {
+            for (Call call : calls) {
+                RequestTimer timer = new RequestTimer(call.name() + " (counting statements)");
+                long before = statistics.preparedStatements();
+                for (int i = 0; i < COUNTED_REQUESTS; i++) {
+                    int n = ThreadLocalRandom.current().nextInt(users);
+                    timer.time(call.expected(), () -> call.request().apply(n));
                 }
-            });
+                double perCall = (statistics.preparedStatements() - before) / (double) COUNTED_REQUESTS;
+                errors += timer.errors();
+                System.out.printf("[benchmark] %d users statements per call %-46s %5.2f%n", scale, call.name(), perCall);
+            }
+        } finally {
+            statistics.enable(false);
         }
-        return found;
     }
 
-    private static double ms(List<Long> sorted, double quantile) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1e6;
+    /** Each call's p50 at one client at each scale, and its ratio to the first scale's. */
+    private static void printScaling(Map<String, List<Double>> medians) {
+        StringBuilder header = new StringBuilder(String.format("[benchmark] p50 at c=1 by tenant size (ratio to %d "
+                + "users; goal <= 1.5x):%n[benchmark]   %-46s", SCALES.get(0), "call"));
+        SCALES.forEach(scale -> header.append(String.format(" %17s", scale + " users")));
+        System.out.println(header);
+        medians.forEach((call, p50s) -> {
+            StringBuilder line = new StringBuilder(String.format("[benchmark]   %-46s", call));
+            for (int i = 0; i < p50s.size(); i++) {
+                line.append(i == 0 ? String.format(" %7.2f ms%7s", p50s.get(i), "")
+                        : String.format(" %7.2f ms %5.2fx", p50s.get(i), p50s.get(i) / p50s.get(0)));
+            }
+            System.out.println(line);
+        });
     }
 }

@@ -10,18 +10,24 @@ import java.time.Duration;
 /** A small HTTP client for the tests: JSON bodies, a bearer token, nothing hidden. */
 public final class Http {
 
+    /** HTTP/2 where the server agrees (over http:// by the {@code h2c} upgrade): one connection for all requests. */
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1 only: a connection of its own for every request in flight, kept open for the next. */
+    private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     public static final String SCIM_JSON = "application/scim+json";
 
+    private final HttpClient client;
     private final String base;
     private final String token;
     private final String contentType;
 
     public Http(String base, String token) {
-        this(base, token, SCIM_JSON);
+        this(CLIENT, base, token, SCIM_JSON);
     }
 
-    private Http(String base, String token, String contentType) {
+    private Http(HttpClient client, String base, String token, String contentType) {
+        this.client = client;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
         this.contentType = contentType;
@@ -29,7 +35,15 @@ public final class Http {
 
     /** The same client sending bodies as {@code application/json} (the admin API's media type). */
     public Http json() {
-        return new Http(base, token, "application/json");
+        return new Http(client, base, token, "application/json");
+    }
+
+    /**
+     * The same client speaking HTTP/1.1 only, as provisioning clients do: concurrent requests go over connections
+     * of their own rather than as streams of the one HTTP/2 connection the default client upgrades to.
+     */
+    public Http http11() {
+        return new Http(HTTP_1_1, base, token, contentType);
     }
 
     public Reply get(String path) {
@@ -66,7 +80,7 @@ public final class Http {
 
     public Reply send(HttpRequest.Builder request) {
         try {
-            return Reply.of(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return Reply.of(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new AssertionError("HTTP request failed", e);
         } catch (InterruptedException e) {
