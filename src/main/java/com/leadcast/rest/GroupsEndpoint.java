@@ -42,14 +42,12 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
     GroupStore groups;
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response listGroups(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
                                String attributes, String excludedAttributes, String cursor) {
         return list(ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor));
     }
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response searchGroups(ObjectNode body) {
         return list(ListQuery.ofSearchRequest(body));
     }

@@ -39,10 +39,12 @@ import java.util.Map;
  * bean is the type's {@link ResourceTypeSearch} for the root {@code /.search}.
  *
  * <p>Transactions: each write (POST, PUT, PATCH, DELETE) is one container transaction, committed before the answer.
- * Reads (GET, list, {@code .search}) are annotated {@code SUPPORTS} in the subclasses: they run their statements in
- * the database's auto-commit, without a JTA transaction to begin, enlist and commit, which costs a commit round trip
- * and ~20% of a GET's throughput. Each statement still sees committed data only (read committed, the isolation a
- * transaction of these reads had too); a list's count and page are two statements either way.
+ * A GET of one resource is annotated {@code SUPPORTS} in the subclasses: its statements run in the database's
+ * auto-commit, without a JTA transaction to begin, enlist and commit, which costs a commit round trip and ~20% of a
+ * GET's throughput; each still sees committed data only (read committed, as in a transaction). Lists and
+ * {@code .search} keep a transaction: PostgreSQL's driver reads a result set {@code FETCH_SIZE} rows at a time only
+ * inside one (in auto-commit it reads the page whole), and {@link com.leadcast.store.PageBudget}'s bound on what a
+ * page of large documents holds in memory depends on that.
  */
 abstract class ResourceEndpoint<E extends ResourceEntity> implements ResourceTypeSearch {
 

@@ -54,14 +54,12 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     PasswordHashing passwords;
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response listUsers(String filter, Integer startIndex, Integer count, String sortBy, String sortOrder,
                               String attributes, String excludedAttributes, String cursor) {
         return list(ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, cursor));
     }
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction (ResourceEndpoint)
     public Response searchUsers(ObjectNode body) {
         return list(ListQuery.ofSearchRequest(body));
     }

@@ -91,9 +91,8 @@ public abstract class ResourceStore<E extends ResourceEntity> {
         if (listQuery.sortBy() != null) {
             SortCompiler.resolve(listQuery.sortBy(), queryModel()); // an unsortable sortBy is refused, even with count=0
         }
-        long total = count(tenantId, listQuery);
-        if (count == 0 || total < startIndex) {
-            return new Page<>(total, List.of());
+        if (count == 0) {
+            return new Page<>(count(tenantId, listQuery), List.of());
         }
 
         CriteriaQuery<E> query = cb.createQuery(entityType());
@@ -110,7 +109,21 @@ public abstract class ResourceStore<E extends ResourceEntity> {
                 .setMaxResults(count)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, PageBudget.FETCH_SIZE)
                 .getResultStream();
-        return new Page<>(total, PageBudget.take(rows, count, ResourceEntity::documentLength).rows());
+        PageBudget.Taken<E> page = PageBudget.take(rows, count, ResourceEntity::documentLength);
+        return new Page<>(total(tenantId, listQuery, startIndex, count, page), page.rows());
+    }
+
+    /**
+     * {@code totalResults} of an index page: told by the page itself when it ended before {@code count} rows with the
+     * matching rows (not cut by the budget) and holds some, or starts at the first — an identity provider's match
+     * filter finds 0 or 1 resource, and is then answered without a count query; counted otherwise.
+     */
+    private long total(String tenantId, ListQuery listQuery, int startIndex, int count, PageBudget.Taken<E> page) {
+        boolean endOfRows = !page.cut() && page.rows().size() < count;
+        if (endOfRows && (!page.rows().isEmpty() || startIndex == 1)) {
+            return startIndex - 1L + page.rows().size();
+        }
+        return count(tenantId, listQuery);
     }
 
     /**

@@ -63,7 +63,7 @@ final class ServerMemory {
         }
     }
 
-    /** The heap options the server was started with ({@code -Xms512m -Xmx768m}), which bound most of its RSS. */
+    /** The heap options the server was started with (e.g. {@code -Xms64m -Xmx512m}), which bound most of its RSS. */
     String heapSetting() {
         String heap = process.info().arguments().stream().flatMap(Arrays::stream)
                 .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxRAMPercentage"))
