@@ -131,6 +131,11 @@ public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements Gro
     }
 
     @Override
+    protected boolean derivesOnCreate() {
+        return true;
+    }
+
+    @Override
     protected void addDerived(List<GroupEntity> entities, Map<String, ObjectNode> documents, Projection projection) {
         if (!projection.includes(MEMBERS)) {
             return;

@@ -78,6 +78,13 @@ abstract class ResourceEndpoint<E extends ResourceEntity> implements ResourceTyp
     /** Adds the derived attributes (groups of users, members of groups) that {@code projection} wants. */
     protected abstract void addDerived(List<E> entities, Map<String, ObjectNode> documents, Projection projection);
 
+    /**
+     * Whether a resource this request has just created can have derived attributes: a new group has the members it
+     * was created with; a new user is in no group yet (memberships are written by writes of groups), so the answer
+     * to its create reads none.
+     */
+    protected abstract boolean derivesOnCreate();
+
     // --- reading the store, always in the caller's tenant ----------------------------------------------------------
 
     protected E find(String id, boolean forUpdate) {
@@ -183,7 +190,8 @@ abstract class ResourceEndpoint<E extends ResourceEntity> implements ResourceTyp
 
     protected Response create(ObjectNode body) {
         E entity = insert(ResourceChecker.check(type(), requireBody(body)));
-        return resource(Response.created(URI.create(location(entity))), entity, Projection.of(type(), null, null));
+        return resource(Response.created(URI.create(location(entity))), entity, Projection.of(type(), null, null),
+                derivesOnCreate());
     }
 
     protected Response replace(String id, String ifMatch, ObjectNode body) {
@@ -210,9 +218,13 @@ abstract class ResourceEndpoint<E extends ResourceEntity> implements ResourceTyp
 
     /** A response carrying one resource: its representation, {@code ETag} and SCIM media type. */
     protected Response resource(Response.ResponseBuilder builder, E entity, Projection projection) {
+        return resource(builder, entity, projection, true);
+    }
+
+    private Response resource(Response.ResponseBuilder builder, E entity, Projection projection, boolean derived) {
         return builder.type(ScimMediaType.SCIM_JSON_TYPE)
                 .tag(entityTag(entity))
-                .entity(render(entity, projection))
+                .entity(render(List.of(entity), projection, derived).get(0))
                 .build();
     }
 
@@ -232,9 +244,15 @@ abstract class ResourceEndpoint<E extends ResourceEntity> implements ResourceTyp
     }
 
     private List<ObjectNode> render(List<E> entities, Projection projection) {
+        return render(entities, projection, true);
+    }
+
+    private List<ObjectNode> render(List<E> entities, Projection projection, boolean derived) {
         Map<String, ObjectNode> documents = new LinkedHashMap<>();
         entities.forEach(e -> documents.put(e.getId(), e.document()));
-        addDerived(entities, documents, projection);
+        if (derived) {
+            addDerived(entities, documents, projection);
+        }
         return entities.stream()
                 .map(e -> projection.apply(ResourceRepresentation.render(type(), meta(e), documents.get(e.getId()))))
                 .toList();

@@ -134,6 +134,11 @@ public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements Users
     }
 
     @Override
+    protected boolean derivesOnCreate() {
+        return false;
+    }
+
+    @Override
     protected void addDerived(List<UserEntity> entities, Map<String, ObjectNode> documents, Projection projection) {
         if (!projection.includes("groups")) {
             return;

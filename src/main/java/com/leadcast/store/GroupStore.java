@@ -110,8 +110,13 @@ public class GroupStore extends ResourceStore<GroupEntity> {
                 .setParameter("tenant", tenantId).setParameter("ids", ids)
                 .setLockMode(LockModeType.PESSIMISTIC_READ)
                 .getResultList().forEach(id -> result.put(id, "User"));
+        // groups are looked for only among the ids that are no user: Entra adds users, one statement fewer then
+        List<String> others = ids.stream().filter(id -> !result.containsKey(id)).distinct().toList();
+        if (others.isEmpty()) {
+            return result;
+        }
         em.createQuery("select g.id from GroupEntity g where g.tenantId = :tenant and g.id in :ids", String.class)
-                .setParameter("tenant", tenantId).setParameter("ids", ids)
+                .setParameter("tenant", tenantId).setParameter("ids", others)
                 .setLockMode(LockModeType.PESSIMISTIC_READ)
                 .getResultList().forEach(id -> result.put(id, "Group"));
         return result;

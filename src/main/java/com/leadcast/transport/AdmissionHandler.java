@@ -24,7 +24,10 @@ final class AdmissionHandler implements HttpHandler {
                 exchange.getRequestContentLength(), !exchange.isRequestComplete(),
                 exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE),
                 exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
-        if (admission instanceof Admission.Refuse refusal) {
+        if (admission instanceof Admission.Refuse refusal && exchange.isInIoThread()) {
+            // dispatched to the same IO thread: the exchange stays open while the unread body is discarded
+            exchange.dispatch(SameThreadExecutor.INSTANCE, () -> Refusals.sendBeforeBody(exchange, refusal));
+        } else if (admission instanceof Admission.Refuse refusal) {
             Refusals.send(exchange, refusal);
         } else if (((Admission.Admit) admission).readBody() && exchange.isInIoThread()) {
             // dispatched to the same IO thread: the exchange stays open while the body arrives

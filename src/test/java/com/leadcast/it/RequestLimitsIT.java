@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +71,43 @@ class RequestLimitsIT extends ScimTestBase {
                 assertTrue(body.path("detail").asText().contains("at most " + LIMIT + " bytes"), body::toString);
             }
         }
+    }
+
+    @Test
+    void aContentLengthFarOverTheLimitIsTheSame413NotUndertowsEmpty400() throws Exception {
+        // Undertow refuses a declared length above its max-post-size itself, before the application: it has none
+        for (long length : new long[]{3_000_000L, 11_000_000L, 1L << 40}) {
+            try (RawConnection connection = new RawConnection(base)) {
+                connection.send(headers("POST", USERS, token, "Content-Type: application/scim+json",
+                        "Content-Length: " + length));
+                RawConnection.Closed closed = connection.awaitClose(5);
+                JsonNode body = assertRawScimError(closed.received(), 413, "application/scim+json");
+                assertTrue(body.path("detail").asText().contains(length + " bytes"), body::toString);
+            }
+        }
+    }
+
+    @Test
+    void aRefusalBeforeTheBodyReachesAClientStillSendingIt() throws Exception {
+        // the refusal is sent before the body is read; closing with the body unread would reset the connection
+        // under the answer (measured: 40 of 2,100 such requests through java.net.http lost it)
+        String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                + "x".repeat(30_000) + "\"}";
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int answered = 0;
+        for (int i = 0; i < 300; i++) {
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(root() + USERS))
+                        .header("Authorization", "Basic YTpi").header("Content-Type", "application/scim+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, response.statusCode(), response::body);
+                answered++;
+            } catch (IOException lost) {
+                // counted below
+            }
+        }
+        assertEquals(300, answered, "refusals lost on the way to the client");
     }
 
     @Test

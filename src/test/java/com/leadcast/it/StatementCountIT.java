@@ -69,8 +69,8 @@ class StatementCountIT {
                 "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"displayName\","
                         + "\"value\":\"Changed " + n + "\"},{\"op\":\"Replace\",\"path\":\"title\",\"value\":\"T" + n
                         + "\"}]}")));
-        calls.put("POST /Users", new Call(201, 3, n -> scim.post("/scim/v2/Users", user("new" + n))));
-        calls.put("PATCH group: add a member", new Call(204, 6, n -> scim.patch("/scim/v2/Groups/" + group,
+        calls.put("POST /Users", new Call(201, 2, n -> scim.post("/scim/v2/Users", user("new" + n))));
+        calls.put("PATCH group: add a member", new Call(204, 5, n -> scim.patch("/scim/v2/Groups/" + group,
                 "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"Add\",\"path\":\"members\","
                         + "\"value\":[{\"value\":\"" + ids[n] + "\"}]}]}")));
 
