@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -65,6 +66,10 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
             String expected = ObjectNode.class.isAssignableFrom(type) ? "a JSON object" : "valid JSON";
             throw refused(ScimException.invalidSyntax("The request body is not " + expected + ": "
                     + e.getOriginalMessage().replace("creator property", "property")));
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from NUL bytes among the first four and fails to decode the rest
+            throw refused(ScimException.invalidSyntax("The request body is not UTF-8 encoded JSON (RFC 8259 §8.1): "
+                    + "it has bytes no JSON text can hold, such as NUL"));
         }
     }
 

@@ -95,6 +95,12 @@ class BadDataIT extends ScimTestBase {
         assertScimError(scim.patch(USERS + "/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                 + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\\u0000\"}]}"), 400, "invalidValue");
         assertScimError(admin.post("/admin/v1/tenants", "{\"name\":\"nul\\u0000tenant\"}"), 400, "invalidValue");
+        // raw NUL bytes among a body's first four make Jackson guess UTF-32 (a fuzz finding: it was a 500)
+        for (String path : new String[]{USERS, "/scim/v2/Bulk", GROUPS}) {
+            JsonNode raw = assertScimError(scim.post(path, "{\u0000\u0000\u0000\u0000\"schemas\":[]}"), 400,
+                    "invalidSyntax");
+            assertTrue(raw.path("detail").asText().contains("UTF-8"), raw::toString);
+        }
         assertEquals(1, scim.get(USERS).json().path("totalResults").asInt(), "nothing refused was stored");
     }
 
