@@ -6,6 +6,8 @@
  * one place of the request path: {@link com.leadcast.transport.AdmissionHandler}, the first handler of the
  * deployment (registered by {@link com.leadcast.transport.TransportExtension}), after Undertow has parsed the
  * headers and before the servlet chain, authentication included; the listener's own limits (header parse and idle
- * timeouts, header size) are in {@code wildfly-config/leadcast-scim.cli}.
+ * timeouts, header size) are in {@code wildfly-config/leadcast-scim.cli}. In front of it,
+ * {@link com.leadcast.transport.CompletionOnIoThread} has every exchange end on its connection's IO thread, which
+ * spares the IO thread a spin on a worker that ends a keep-alive exchange.
  */
 package com.leadcast.transport;
