@@ -70,7 +70,9 @@ final class Lexicon {
     }
 
     /**
-     * Converts a valid JSON number: {@link Long} for integers that fit, otherwise {@link BigDecimal}.
+     * Converts a valid JSON number: {@link Long} for integers that fit, otherwise {@link BigDecimal}. An integer
+     * spelled with an exponent whose decimal has no scale ({@code 1E+0}, {@code 10E-0}) is a {@code Long} too: its
+     * canonical text is the plain integer, which must parse back to the same value.
      *
      * @throws NumberFormatException if the exponent is out of range
      */
@@ -82,7 +84,11 @@ final class Lexicon {
                 return new BigDecimal(s);
             }
         }
-        return new BigDecimal(s);
+        BigDecimal number = new BigDecimal(s);
+        if (number.scale() == 0 && number.unscaledValue().bitLength() < Long.SIZE) {
+            return number.longValueExact();
+        }
+        return number;
     }
 
     private static int skipDigits(String s, int i) {

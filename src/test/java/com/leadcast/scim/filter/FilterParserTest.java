@@ -215,6 +215,18 @@ class FilterParserTest {
         }
 
         @Test
+        void anExponentIntegerWithoutScaleIsALongAndRoundTrips() {
+            // found by FilterParserPropertyTest (seed 6039350108397986017): 1E+0 printed as 1, which parsed as a Long
+            assertEquals(1L, valueOf("n ge 1E+0"));
+            assertEquals(-7L, valueOf("n ge -7E+0"));
+            assertEquals(new BigDecimal("1.0"), valueOf("n ge 10E-1"));
+            for (String text : List.of("n ge 1E+0", "n ge 0e0", "n ge 10E-1", "n ge 9223372036854775808E+0")) {
+                Filter f = FilterParser.parse(text);
+                assertEquals(f, FilterParser.parse(f.toString()), text);
+            }
+        }
+
+        @Test
         void numbersRoundTrip() {
             assertEquals("(a eq 1.50 and b eq 1E+3)", FilterParser.parse("a eq 1.50 and b eq 1e3").toString());
             Filter f = FilterParser.parse("a eq 1e3");
