@@ -17,8 +17,9 @@ import java.util.concurrent.RejectedExecutionException;
  * on the IO thread, the exchange takes Undertow's own path for that thread, which needs no such hand-over, and the
  * worker is free as soon as the response is written.
  *
- * <p>The listener is registered first, so it runs last of the exchange's completion listeners, immediately before
- * the connection's own.
+ * <p>Completion listeners run in the reverse order of their registration. This one is registered before any handler
+ * of the deployment, so theirs run first, on the worker; those of the container's own outer handlers (WildFly's
+ * request control, registered earlier still) run after it, on the IO thread, and the connection's own comes last.
  */
 final class CompletionOnIoThread implements HttpHandler, ExchangeCompletionListener {
 
