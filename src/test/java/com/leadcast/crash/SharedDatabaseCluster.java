@@ -77,14 +77,13 @@ class SharedDatabaseCluster {
             return scimB.get("/scim/v2/Users?count=1");
         }, status -> status == 429);
         assertEquals(200, adminA.patch("/admin/v1/tenants/" + tenant, "{\"rateLimit\":null}").status());
-        await("B returns to the default limit", () -> { // three at once pass only a limit above 1/s
-            scimB.get("/scim/v2/Users?count=1");
-            scimB.get("/scim/v2/Users?count=1");
-            return scimB.get("/scim/v2/Users?count=1");
-        }, status -> status == 200);
+        // three at once pass only a limit above 1/s: all three must pass, as the third alone may find a token the
+        // 1/s bucket regained since the first (this test once took that for the default limit, and failed below)
+        await("B returns to the default limit", () -> firstRefusalOfThree(scimB), status -> status == 200);
 
         // a token revoked on A is refused by A at once and by B within the bound
-        assertEquals(200, scimB.get("/scim/v2/Users?count=1").status(), "B knows the token");
+        Reply known = scimB.get("/scim/v2/Users?count=1");
+        assertEquals(200, known.status(), () -> "B knows the token: " + known);
         assertEquals(204, adminA.delete("/admin/v1/tenants/" + tenant + "/tokens/" + tokenId).status());
         assertEquals(401, scimA.get("/scim/v2/Users?count=1").status(), "the revoking server refuses at once");
         double revokedSeconds = await("B refuses the token revoked on A", () -> scimB.get("/scim/v2/Users?count=1"),
@@ -92,6 +91,18 @@ class SharedDatabaseCluster {
         System.out.printf("[cluster] a change on A seen on B after: app-role catalog %.1f s, rate limit %.1f s, token "
                 + "revocation %.1f s (bound: 5 s); a cursor of A accepted by B%n", catalogSeconds, limitSeconds,
                 revokedSeconds);
+    }
+
+    /** Three requests one after the other: the first that is not 200, or the last. */
+    private static Reply firstRefusalOfThree(Http scim) {
+        Reply reply = null;
+        for (int i = 0; i < 3; i++) {
+            reply = scim.get("/scim/v2/Users?count=1");
+            if (reply.status() != 200) {
+                return reply;
+            }
+        }
+        return reply;
     }
 
     /** Repeats {@code request} until its status passes {@code done}; the seconds it took, at most the bound. */
