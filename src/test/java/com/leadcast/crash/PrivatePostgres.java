@@ -93,6 +93,18 @@ final class PrivatePostgres implements AutoCloseable {
         }
     }
 
+    /** The end of the instance's own log, which says why it did not start (deleted with the directory on close). */
+    private String serverLogTail() {
+        Path log = dir.resolve("postgresql.log");
+        try {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            return "\n--- " + log + " (last lines) ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "\n(" + log + " unreadable: " + e + ")";
+        }
+    }
+
     private void run(boolean mustSucceed, String program, String... arguments) {
         List<String> command = new ArrayList<>();
         if (asRoot) {
@@ -108,7 +120,7 @@ final class PrivatePostgres implements AutoCloseable {
             String text = Files.readString(output);
             Files.delete(output);
             if (mustSucceed && (!exited || process.exitValue() != 0)) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + text);
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + text + serverLogTail());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
