@@ -83,9 +83,12 @@ public class GroupStore extends ResourceStore<GroupEntity> {
         if (groupIds.isEmpty()) {
             return result;
         }
+        // the member's user or group confined to the membership's tenant by "is not distinct from": with "= :tenant"
+        // a planner without statistics read every group of the tenant to join them (PostgresQueryPlans)
         em.createQuery("select m.groupId, m.memberId, m.memberType, coalesce(u.displayName, u.userName, g.displayName) "
-                        + "from MemberEntity m left join UserEntity u on u.id = m.memberId "
-                        + "left join GroupEntity g on g.id = m.memberId "
+                        + "from MemberEntity m "
+                        + "left join UserEntity u on u.id = m.memberId and u.tenantId is not distinct from m.tenantId "
+                        + "left join GroupEntity g on g.id = m.memberId and g.tenantId is not distinct from m.tenantId "
                         + "where m.tenantId = :tenant and m.groupId in :ids order by m.memberId", Object[].class)
                 .setParameter("tenant", tenantId)
                 .setParameter("ids", groupIds)

@@ -73,16 +73,17 @@ public class UserStore extends ResourceStore<UserEntity> {
         if (userIds.isEmpty()) {
             return result;
         }
-        // one user (GET, PATCH, PUT, POST) is compared with "=": Hibernate caches the SQL of a query without a list
-        // parameter, and re-translates one whose "in" list it expands on every execution
+        // each table is confined to the tenant (PostgresQueryPlans holds every scan to it), the group by "is not
+        // distinct from" the membership's tenant: "g.tenantId = :tenant" let a planner without statistics read
+        // every group of the tenant to join them. One user (GET, PATCH, PUT, POST) is compared with "=": Hibernate
+        // caches the SQL of a query without a list parameter, and re-translates one whose "in" list it expands
+        String groups = "select m.memberId, g.id, g.displayName from MemberEntity m, GroupEntity g "
+                + "where g.id = m.groupId and g.tenantId is not distinct from m.tenantId and m.tenantId = :tenant "
+                + "and m.memberId ";
         TypedQuery<Object[]> query = userIds.size() == 1
-                ? em.createQuery("select m.memberId, g.id, g.displayName from MemberEntity m, GroupEntity g "
-                        + "where g.id = m.groupId and m.tenantId = :tenant and m.memberId = :id "
-                        + "order by g.displayName", Object[].class)
+                ? em.createQuery(groups + "= :id order by g.displayName", Object[].class)
                         .setParameter("id", userIds.iterator().next())
-                : em.createQuery("select m.memberId, g.id, g.displayName from MemberEntity m, GroupEntity g "
-                        + "where g.id = m.groupId and m.tenantId = :tenant and m.memberId in :ids "
-                        + "order by g.displayName", Object[].class)
+                : em.createQuery(groups + "in :ids order by g.displayName", Object[].class)
                         .setParameter("ids", userIds);
         query.setParameter("tenant", tenantId)
                 .getResultList()

@@ -10,21 +10,23 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Loads a tenant's users through {@code /Bulk} (RFC 7644 §3.7), {@value #OPERATIONS_PER_REQUEST} creates to a
- * request, as a provisioning client's initial load would, and keeps the id of each user from the {@code location}
- * of its operation's result. Nothing needs to be listed afterwards: listing a tenant of a million users would itself
- * take longer than the calls measured on it, and would be measured nowhere.
+ * request, as a provisioning client's initial load would (or by concurrent {@code POST}s, as one without Bulk
+ * would), and keeps the id of each user from the {@code location} of its operation's result. Nothing needs to be
+ * listed afterwards: listing a tenant of a million users would itself take longer than the calls measured on it, and
+ * would be measured nowhere.
  */
-final class BulkUsers {
+public final class BulkUsers {
 
     private static final int OPERATIONS_PER_REQUEST = 500;
     private static final String BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
 
     /** The users of one load: {@code ids.get(n)} is the id of user {@code n}; {@code seconds} the load's duration. */
-    record Loaded(List<String> ids, double seconds) {
-        double usersPerSecond() {
+    public record Loaded(List<String> ids, double seconds) {
+        public double usersPerSecond() {
             return ids.size() / seconds;
         }
     }
@@ -36,7 +38,7 @@ final class BulkUsers {
      * Creates {@code count} users named {@code prefix}N@example.com (N from 0) from {@code clients} concurrent Bulk
      * requests. Every operation must succeed: a benchmark on a tenant other than the one asked for measures nothing.
      */
-    static Loaded load(Http scim, String prefix, int count, int clients) throws Exception {
+    public static Loaded load(Http scim, String prefix, int count, int clients) throws Exception {
         String[] ids = new String[count];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
@@ -49,6 +51,38 @@ final class BulkUsers {
             }
             for (Future<?> request : requests) {
                 request.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new Loaded(Arrays.asList(ids), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Creates {@code count} users named {@code prefix}N@example.com as a provisioning client without Bulk does: one
+     * {@code POST /Users} each, from {@code clients} concurrent connections. Every create must answer 201.
+     */
+    public static Loaded post(Http scim, String prefix, int count, int clients) throws Exception {
+        String[] ids = new String[count];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> posters = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                posters.add(pool.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                        Reply reply = scim.post("/scim/v2/Users", user(prefix + n, n));
+                        if (reply.status() != 201) {
+                            throw new AssertionError("POST of user " + n + ": " + reply);
+                        }
+                        ids[n] = reply.text("id");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> poster : posters) {
+                poster.get();
             }
         } finally {
             pool.shutdown();

@@ -64,10 +64,23 @@ final class PrivatePostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    /** Starts the instance and waits until it accepts connections. */
-    void start() {
+    /**
+     * Starts the instance and waits until it accepts connections; {@code settings} ({@code name=value}, no spaces)
+     * are given on the command line, where {@code ALTER SYSTEM} cannot override them.
+     */
+    void start(String... settings) {
+        StringBuilder options = new StringBuilder("-p " + port + " -k " + dir.resolve("socket")
+                + " -c listen_addresses=127.0.0.1");
+        for (String setting : settings) {
+            options.append(" -c ").append(setting);
+        }
         run(true, "pg_ctl", "-D", data.toString(), "-l", dir.resolve("postgresql.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + dir.resolve("socket") + " -c listen_addresses=127.0.0.1", "start");
+                "-o", options.toString(), "start");
+    }
+
+    /** A directory of the instance's own for files the server writes, such as a log collector's. */
+    Path directory() {
+        return dir;
     }
 
     /** Stops as a crash would: every server process is killed, recovery runs on the next start. */
