@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <p>At each scale the SQL statements each call prepares are counted through the server's Hibernate statistics
  * ({@link HibernateStatistics}, on only while counting), and the server's RSS is printed ({@link ServerMemory}). The
  * run ends with each call's p50 at one client across the scales and its ratio to the first scale (the goal: at most
- * 1.5×) and with the server's peak RSS.
+ * 1.5×), with a tenant of {@code -Dbenchmark.posted.users=N} users (default 100,000; 0: none) created by 16
+ * concurrent {@code POST}s instead of Bulk (users per second), and with the server's peak RSS.
  */
 class RequestCostBenchmark extends BenchmarkBase {
 
@@ -43,6 +44,9 @@ class RequestCostBenchmark extends BenchmarkBase {
     private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup", 60);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 10);
     private static final int[] CONCURRENCY = {1, 16};
+    /** A tenant loaded by concurrent POSTs instead of Bulk, after the scales (0: none). */
+    private static final int POSTED_USERS = Integer.getInteger("benchmark.posted.users", 100_000);
+    private static final int POST_CLIENTS = 16;
     /** Requests per call over which statements are counted: enough that a cache refresh now and then shows as 0.02. */
     private static final int COUNTED_REQUESTS = 50;
 
@@ -81,6 +85,12 @@ class RequestCostBenchmark extends BenchmarkBase {
             }
         }
         printScaling(medians);
+        if (POSTED_USERS > 0) {
+            BulkUsers.Loaded posted = BulkUsers.post(newTenantClient(), "posted", POSTED_USERS, POST_CLIENTS);
+            System.out.printf("[benchmark] %d users: created by concurrent POST /Users in %.1f s = %.0f users/s (%d "
+                    + "clients); server %s%n", POSTED_USERS, posted.seconds(), posted.usersPerSecond(), POST_CLIENTS,
+                    server.describe());
+        }
         System.out.printf("[benchmark] server peak RSS %d MiB (%s), heap %s%n", server.peak() / (1024 * 1024),
                 ownPeak ? "during this benchmark" : "since the server started", server.heapSetting());
         assertEquals(0, errors, "requests that failed");
