@@ -41,7 +41,7 @@ class PostgresQueryPlans {
     private static final int NEIGHBOUR_USERS = 20_000;
     /** Requests per call: over pgjdbc's and PostgreSQL's thresholds for reusing a plan (5 each). */
     private static final int REQUESTS = 12;
-    /** Rows a look-up of one user may examine, in all its statements' scans: a constant, not a share of the tenant. */
+    /** Rows one statement of a look-up may examine in all its scans: a constant, not a share of the tenant. */
     private static final long MAX_ROWS_EXAMINED = 60;
     private static final int GROUPS = 2_000;
     /** The groups with members: the first, each with {@value #MEMBERS_PER_GROUP} users. */
