@@ -1,5 +1,6 @@
 package com.leadcast.admission;
 
+import com.leadcast.observability.RequestRecord;
 import com.leadcast.rest.ScimErrors;
 import com.leadcast.scim.ScimException;
 import com.leadcast.tenant.TenantContext;
@@ -42,6 +43,7 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
         try {
             request.setProperty(PERMIT, admission.admit(tenantId.get()));
         } catch (ScimException refused) {
+            RequestRecord.current().ifPresent(record -> record.refused(RequestRecord.Refusal.ADMISSION));
             request.abortWith(ScimErrors.response(refused));
         }
     }

@@ -2,6 +2,7 @@ package com.leadcast.rest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadcast.observability.RequestRecord;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.ScimUrns;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,19 @@ public final class ScimErrors {
     private ScimErrors() {
     }
 
+    /**
+     * The error body; a {@code 5xx}'s detail ends with the id of the request being served ({@code X-Request-Id}), for
+     * a tenant admin to quote to the operator, who finds it in the access log.
+     */
     public static ObjectNode body(int status, String scimType, String detail) {
+        return body(status, scimType, detail, RequestRecord.currentId());
+    }
+
+    /** The error body of the request {@code requestId} (null when unknown). */
+    static ObjectNode body(int status, String scimType, String detail, String requestId) {
+        if (status >= 500 && requestId != null) {
+            detail = (detail == null ? "" : detail + " ") + "(request id " + requestId + ")";
+        }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putArray("schemas").add(ScimUrns.ERROR);
         body.put("status", String.valueOf(status));

@@ -1,5 +1,6 @@
 package com.leadcast.security;
 
+import com.leadcast.observability.RequestRecord;
 import com.leadcast.rest.ErrorPageServlet;
 import com.leadcast.rest.ScimErrors;
 import com.leadcast.store.DatabaseFailures;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -52,6 +54,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         boolean admin = request.getRequestURI().substring(request.getContextPath().length()).startsWith("/admin/");
         String token = BearerHeader.token(request.getHeader("Authorization")).orElse(null);
         if (token == null) {
+            refused(RequestRecord.Refusal.MISSING_CREDENTIAL);
             return challenge(context, null, BearerHeader.MISSING_DETAIL);
         }
         Optional<String> adminDisabled = admin ? AdminToken.whyDisabled() : Optional.empty();
@@ -70,6 +73,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return unavailable(context);
         }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            RequestRecord.current().ifPresent(record -> recordCaller(record, result.getCallerPrincipal()));
             return context.notifyContainerAboutLogin(result);
         }
         String reason = failure.reason() != null ? failure.reason() : "The bearer token is not valid";
@@ -78,10 +82,24 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
                 + request.getRemoteAddr() + ": " + reason + " (" + shape(token) + ")"
                 + (throttled.isPresent() ? "; answered 429: more than " + AuthenticationThrottle.BURST
                 + " refused tokens from this address" : ""));
+        refused(throttled.isPresent() ? RequestRecord.Refusal.THROTTLED : RequestRecord.Refusal.INVALID_CREDENTIAL);
         if (throttled.isPresent()) {
             return tooManyFailures(context, throttled.get());
         }
         return challenge(context, "invalid_token", reason);
+    }
+
+    /** Tells the request's record (access log, audit) who made it: a tenant's token, or the admin credential. */
+    private static void recordCaller(RequestRecord record, Principal caller) {
+        if (caller instanceof TenantPrincipal tenant) {
+            record.caller(tenant.tenantId(), "token:" + tenant.tokenId());
+        } else {
+            record.caller(null, "admin");
+        }
+    }
+
+    private static void refused(RequestRecord.Refusal why) {
+        RequestRecord.current().ifPresent(record -> record.refused(why));
     }
 
     /** What may be logged of a refused token: whether it looks like ours, and its length; never any of its secret. */

@@ -1,5 +1,8 @@
 package com.leadcast.crash;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadcast.crash.WriteLoad.Answer;
 import com.leadcast.crash.WriteLoad.Kind;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SCIM error body, authentication and the admin API included, never a 500; afterwards service resumes within
  * seconds; every create answered 201 is stored and none answered with an error is, except a create answered 503
  * "may or may not have been stored": the connection broke during its commit, which PostgreSQL may have made durable
- * before the reply was lost, and the answer says so.
+ * before the reply was lost, and the answer says so. Readiness ({@code /health/ready}) is UP before, DOWN (503, its
+ * {@code database} check DOWN) within seconds of the outage, answered within the check's bound, and UP again after.
  */
 class DatabaseOutageCrash {
 
@@ -46,23 +50,53 @@ class DatabaseOutageCrash {
                 long stopped;
                 long started;
                 long restarting;
+                String readyBefore;
+                String readyDuring;
+                double readyDuringSeconds;
+                String readyAfter;
                 try (WriteLoad load = new WriteLoad(server.root(), token, WRITERS, true).start()) {
                     load.awaitAcknowledged(ACKNOWLEDGED_BEFORE_OUTAGE, Duration.ofSeconds(120));
+                    readyBefore = server.readiness();
                     ServerProcess.sleep(2_000);
                     postgres.stopImmediately();
                     stopped = System.nanoTime();
-                    ServerProcess.sleep(OUTAGE_SECONDS * 1000L);
+                    ServerProcess.sleep(3_000);
+                    long probed = System.nanoTime();
+                    readyDuring = server.readiness();
+                    readyDuringSeconds = (System.nanoTime() - probed) / 1e9;
+                    ServerProcess.sleep(OUTAGE_SECONDS * 1000L - 3_000);
                     // the outage ends when PostgreSQL starts, before pg_ctl notices that it accepts connections
                     restarting = System.nanoTime();
                     postgres.start();
                     started = System.nanoTime();
                     ServerProcess.sleep((long) (RECOVERY_SECONDS + 2) * 1000);
+                    readyAfter = server.readiness();
                     load.close();
                     answers = load.answers();
                 }
                 Set<String> stored = WriteLoad.storedUserNames(server.root(), token);
+                System.out.printf("[crash] PostgreSQL outage: readiness before %s; during the outage %s (answered in "
+                        + "%.1f s); after %s%n", readyBefore, readyDuring, readyDuringSeconds, readyAfter);
+                assertTrue(readyBefore.startsWith("200 ") && readyBefore.contains("\"UP\""), readyBefore);
+                assertTrue(readyDuring.startsWith("503 ") && databaseCheck(readyDuring).equals("DOWN"), readyDuring);
+                assertTrue(readyDuringSeconds < 5, "readiness took " + readyDuringSeconds + " s in the outage");
+                assertTrue(readyAfter.startsWith("200 "), readyAfter);
                 report(answers, stored, stopped, restarting, started);
             }
+        }
+    }
+
+    /** The status of the {@code database} check in a readiness answer ({@link ServerProcess#readiness()}). */
+    private static String databaseCheck(String readiness) {
+        try {
+            for (JsonNode check : new ObjectMapper().readTree(readiness.substring(4)).path("checks")) {
+                if (check.path("name").asText().equals("database")) {
+                    return check.path("status").asText();
+                }
+            }
+            return "missing";
+        } catch (JsonProcessingException e) {
+            return "not JSON";
         }
     }
 

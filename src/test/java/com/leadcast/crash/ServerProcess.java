@@ -69,6 +69,25 @@ final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + (8080 + portOffset);
     }
 
+    /** The origin of the management interface (health, metrics). */
+    String management() {
+        return "http://127.0.0.1:" + (9990 + portOffset);
+    }
+
+    /** {@code GET /health/ready} of the management interface: the status code, then the body. */
+    String readiness() {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(management()
+                    + "/health/ready")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Starts the server and waits until the application answers; the first start empties the database
      * ({@code leadcast.db.clean-on-start}), later ones keep it.

@@ -26,4 +26,19 @@ class ScimErrorsTest {
         assertEquals(429, e.status());
         assertEquals(2L, ScimErrors.retryAfterSeconds(e.retryAfter().orElseThrow()));
     }
+
+    @Test
+    void aServerErrorsDetailEndsWithTheRequestIdAndAClientErrorsDoesNot() {
+        assertEquals("The service failed (request id r-7)", ScimErrors.body(500, null, "The service failed", "r-7")
+                .get("detail").asText());
+        assertEquals("(request id r-7)", ScimErrors.body(503, null, null, "r-7").get("detail").asText());
+        assertEquals("Bad filter", ScimErrors.body(400, "invalidFilter", "Bad filter", "r-7").get("detail").asText());
+        assertEquals("The service failed", ScimErrors.body(500, null, "The service failed", null)
+                .get("detail").asText());
+    }
+
+    @Test
+    void outsideARequestThereIsNoIdToAdd() {
+        assertEquals("Down", ScimErrors.body(503, null, "Down").get("detail").asText());
+    }
 }

@@ -1,0 +1,57 @@
+package com.leadcast.observability;
+
+import io.undertow.server.ExchangeCompletionListener;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import jakarta.servlet.ServletContext;
+
+import java.time.Instant;
+
+/**
+ * The first thing every request of the deployment meets: it gives the request its id ({@link RequestIds}) and a
+ * {@link RequestRecord}, puts the id on the response just before it is committed (so an error page, a refusal of
+ * the transport or a 401 carries it as well as an answer of the API) and writes the {@link AccessLog} line when the
+ * exchange ends, on the thread that ends it, with the request's figures for {@link RequestMetrics}.
+ */
+public final class RequestObserver implements HttpHandler, ExchangeCompletionListener {
+
+    private static final HttpString HEADER = new HttpString(RequestIds.HEADER);
+
+    private final HttpHandler next;
+    private final ServletContext application;
+
+    /** In front of {@code next}, for the deployment of {@code application} (where {@link RequestMetrics} is). */
+    public RequestObserver(HttpHandler next, ServletContext application) {
+        this.next = next;
+        this.application = application;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        RequestRecord record = new RequestRecord(RequestIds.of(exchange.getRequestHeaders().getFirst(HEADER)),
+                System.nanoTime(), exchange.getRequestMethod().toString(), exchange.getRequestURI(),
+                exchange.getQueryString());
+        exchange.putAttachment(RequestRecord.KEY, record);
+        exchange.addResponseCommitListener(committing -> committing.getResponseHeaders().put(HEADER, record.id()));
+        exchange.addExchangeCompleteListener(this);
+        next.handleRequest(exchange);
+    }
+
+    @Override
+    public void exchangeEvent(HttpServerExchange exchange, NextListener nextListener) {
+        try {
+            RequestRecord record = exchange.getAttachment(RequestRecord.KEY);
+            long duration = System.nanoTime() - record.startNanos();
+            int status = exchange.getStatusCode();
+            AccessLog.write(new AccessLog.Entry(Instant.now().minusNanos(duration), record.id(), record.tenantId(),
+                    record.credential(), record.method(), record.path(), record.query(), status, duration,
+                    exchange.getResponseBytesSent()));
+            if (application.getAttribute(RequestMetrics.ATTRIBUTE) instanceof RequestMetrics metrics) {
+                metrics.request(record.method(), record.path(), status, duration, record.refusal());
+            }
+        } finally {
+            nextListener.proceed();
+        }
+    }
+}
