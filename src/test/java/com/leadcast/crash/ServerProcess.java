@@ -157,6 +157,13 @@ final class ServerProcess implements AutoCloseable {
         await(shell.toHandle());
     }
 
+    /** Sends SIGTERM to the server's JVM, as an orchestrator stopping it does; returns its handle at once. */
+    ProcessHandle terminate() {
+        ProcessHandle jvm = jvm().orElseThrow(() -> new IllegalStateException("No server JVM to terminate"));
+        jvm.destroy();
+        return jvm;
+    }
+
     /** A graceful stop (SIGTERM: WildFly shuts down), forcibly after a minute. */
     void stop() {
         if (shell == null) {
