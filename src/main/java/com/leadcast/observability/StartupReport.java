@@ -1,0 +1,58 @@
+package com.leadcast.observability;
+
+import com.leadcast.rest.PublicUrls;
+import com.leadcast.security.AdminToken;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.servlet.ServletContext;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+/**
+ * One log line when the application starts, saying what it was configured with: the database (product, version and
+ * JDBC URL without its parameters or credentials), whether the admin API is on, the public URL and the graceful
+ * shutdown bound; never a secret. An operator who reads only this line knows which database the server writes to.
+ */
+@ApplicationScoped
+public class StartupReport {
+
+    private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/ScimDS")
+    private DataSource dataSource;
+
+    void report(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        String publicUrl = System.getenv(PublicUrls.VARIABLE);
+        String shutdown = System.getProperty("org.wildfly.sigterm.suspend.timeout", "0");
+        LOG.info("Leadcast SCIM is serving: database " + database()
+                + "; admin API " + AdminToken.whyDisabled().map(why -> "disabled (" + why + ")").orElse("enabled")
+                + "; public URL " + (publicUrl == null || publicUrl.isBlank()
+                ? "taken from each request (" + PublicUrls.VARIABLE + " unset)" : publicUrl.trim())
+                + "; on SIGTERM, requests in flight get up to " + shutdown + " s");
+    }
+
+    private String database() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at "
+                    + withoutSecrets(meta.getURL());
+        } catch (SQLException | RuntimeException e) {
+            return "not reachable at startup (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** A JDBC URL without what may hold a secret: its parameters ({@code ?...}, {@code ;...}) and user information. */
+    static String withoutSecrets(String url) {
+        if (url == null) {
+            return "(unknown URL)";
+        }
+        String bare = url.split("[?;]", 2)[0];
+        return bare.replaceFirst("//[^/@]*@", "//");
+    }
+}
