@@ -1,7 +1,6 @@
 package com.leadcast.observability;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -45,8 +44,14 @@ final class AccessLog {
                 + " method=" + printable(e.method(), 32)
                 + " path=" + printable(e.path(), MAX_PATH) + parameterNames(e.query())
                 + " status=" + e.status()
-                + " durationMs=" + String.format(Locale.ROOT, "%.1f", e.durationNanos() / 1e6)
+                + " durationMs=" + milliseconds(e.durationNanos())
                 + " bytes=" + e.bytes();
+    }
+
+    /** Nanoseconds as milliseconds with one decimal, rounded half up ({@code 3449000} is {@code 3.4}). */
+    static String milliseconds(long nanos) {
+        long tenths = (Math.max(0, nanos) + 50_000) / 100_000;
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     /** {@code ?a&b} for a query {@code a=1&b=2}: the names in their order, without values; empty without a query. */
@@ -69,10 +74,23 @@ final class AccessLog {
         return value == null ? "-" : printable(value, 128);
     }
 
+    private static boolean isPrintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code text} cut to {@code max} characters, every character outside {@code !..~} percent-encoded. */
     static String printable(String text, int max) {
         if (text == null || text.isEmpty()) {
             return "-";
+        }
+        if (text.length() <= max && isPrintable(text)) {
+            return text;
         }
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
         for (int i = 0; i < text.length(); i++) {

@@ -16,6 +16,8 @@ public final class RequestIds {
 
     static final int MAX_LENGTH = 128;
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private static final Pattern USABLE = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
 
     private RequestIds() {
@@ -29,6 +31,15 @@ public final class RequestIds {
     /** A new id: 24 lower-case hex digits (96 random bits). */
     static String generate() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("%016x%08x", random.nextLong(), random.nextInt());
+        char[] id = new char[24];
+        hex(random.nextLong(), id, 0, 16);
+        hex(random.nextInt(), id, 16, 8);
+        return new String(id);
+    }
+
+    private static void hex(long bits, char[] into, int from, int digits) {
+        for (int i = from + digits - 1; i >= from; i--, bits >>>= 4) {
+            into[i] = HEX[(int) (bits & 0xf)];
+        }
     }
 }

@@ -53,4 +53,13 @@ class AccessLogTest {
         assertTrue(line.length() < 800, line);
         assertTrue(line.contains("x... status=200"), line);
     }
+
+    @Test
+    void durationsAreMillisecondsWithOneDecimal() {
+        assertEquals("3.4", AccessLog.milliseconds(3_449_000));
+        assertEquals("3.5", AccessLog.milliseconds(3_450_000));
+        assertEquals("0.0", AccessLog.milliseconds(0));
+        assertEquals("0.1", AccessLog.milliseconds(50_000));
+        assertEquals("12034.0", AccessLog.milliseconds(12_034_000_000L));
+    }
 }
