@@ -38,7 +38,7 @@ class DatabaseOutageCrash {
     @Test
     void aStoppedDatabaseIsAnswered503AndAfterItNothingAcknowledgedIsLost() {
         Path crash = Path.of(System.getProperty("jboss.home")).resolveSibling("crash");
-        int port = Integer.getInteger("crash.pg.port", 55000 + Integer.getInteger("it.port.offset"));
+        int port = Integer.getInteger("crash.pg.port", 30000 + Integer.getInteger("it.port.offset"));
         try (PrivatePostgres postgres = new PrivatePostgres(crash.resolve("postgresql"), port)) {
             postgres.start();
             Map<String, String> database = Map.of("SCIM_DB_DRIVER", "postgresql", "SCIM_DB_URL", postgres.jdbcUrl(),

@@ -62,7 +62,7 @@ class PostgresQueryPlans {
     void lookUpsInALargeTenantUseIndexesConfinedToItAndExamineAFewRows() throws Exception {
         Path base = Path.of(System.getProperty("jboss.home")).resolveSibling("crash");
         int offset = Integer.getInteger("it.port.offset");
-        int port = Integer.getInteger("crash.pg.port", 55000 + offset) + 2;
+        int port = Integer.getInteger("crash.pg.port", 30000 + offset) + 2;
         try (PrivatePostgres postgres = new PrivatePostgres(base.resolve("plans-postgresql"), port)) {
             List<String> settings = new ArrayList<>(List.of(AutoExplainLog.SETTINGS));
             // statistics only from the explicit ANALYZE below; durability does not matter to a plan

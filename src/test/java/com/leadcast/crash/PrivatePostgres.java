@@ -2,6 +2,9 @@ package com.leadcast.crash;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -22,9 +25,13 @@ final class PrivatePostgres implements AutoCloseable {
 
     private static final String OS_USER = "postgres";
 
+    /** How many ports a first start tries when the one before was taken (see {@link #start}). */
+    private static final int PORT_ATTEMPTS = 4;
+
     private final Path dir;
     private final Path data;
-    private final int port;
+    private int port;
+    private boolean started;
     private final Path bin = binaries();
     private final boolean asRoot = "root".equals(System.getProperty("user.name"));
 
@@ -66,9 +73,33 @@ final class PrivatePostgres implements AutoCloseable {
 
     /**
      * Starts the instance and waits until it accepts connections; {@code settings} ({@code name=value}, no spaces)
-     * are given on the command line, where {@code ALTER SYSTEM} cannot override them.
+     * are given on the command line, where {@code ALTER SYSTEM} cannot override them. The first start moves to a
+     * free port when the one asked for is taken (any port may be, for a while, the local end of some outgoing
+     * connection); later starts keep the port, since a server already points at it.
      */
     void start(String... settings) {
+        if (started) {
+            startOn(port, settings);
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            if (!isFree(port)) {
+                port = freePort();
+            }
+            try {
+                startOn(port, settings);
+                started = true;
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == PORT_ATTEMPTS || !e.getMessage().contains("could not create any TCP/IP sockets")) {
+                    throw e;
+                }
+                port = freePort();
+            }
+        }
+    }
+
+    private void startOn(int port, String... settings) {
         StringBuilder options = new StringBuilder("-p " + port + " -k " + dir.resolve("socket")
                 + " -c listen_addresses=127.0.0.1");
         for (String setting : settings) {
@@ -106,16 +137,46 @@ final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    /** The end of the instance's own log, which says why it did not start (deleted with the directory on close). */
-    private String serverLogTail() {
-        Path log = dir.resolve("postgresql.log");
-        try {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-            return "\n--- " + log + " (last lines) ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "\n(" + log + " unreadable: " + e + ")";
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The end of the instance's own logs, which say why it did not start (deleted with the directory on close): the
+     * one {@code pg_ctl -l} names and, with a logging collector, the collector's files in the data directory.
+     */
+    private String serverLogTail() {
+        List<Path> logs = new ArrayList<>(List.of(dir.resolve("postgresql.log")));
+        try (Stream<Path> collected = Files.isDirectory(data.resolve("log")) ? Files.list(data.resolve("log"))
+                : Stream.empty()) {
+            collected.sorted().forEach(logs::add);
+        } catch (IOException | UncheckedIOException e) {
+            return "\n(" + data.resolve("log") + " unreadable: " + e + ")";
+        }
+        StringBuilder tail = new StringBuilder();
+        for (Path log : logs) {
+            try {
+                List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+                tail.append("\n--- ").append(log).append(" (last lines) ---\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+            } catch (IOException | UncheckedIOException e) {
+                tail.append("\n(").append(log).append(" unreadable: ").append(e).append(")");
+            }
+        }
+        return tail.toString();
     }
 
     private void run(boolean mustSucceed, String program, String... arguments) {

@@ -26,7 +26,7 @@ class SharedDatabaseCluster {
     void changesOnOneServerReachTheOtherWithinFiveSeconds() {
         Path base = Path.of(System.getProperty("jboss.home")).resolveSibling("crash");
         int offset = Integer.getInteger("it.port.offset");
-        int port = Integer.getInteger("crash.pg.port", 55000 + offset) + 1;
+        int port = Integer.getInteger("crash.pg.port", 30000 + offset) + 1;
         try (PrivatePostgres postgres = new PrivatePostgres(base.resolve("cluster-postgresql"), port)) {
             postgres.start();
             Map<String, String> database = Map.of("SCIM_DB_DRIVER", "postgresql", "SCIM_DB_URL", postgres.jdbcUrl(),
