@@ -1,5 +1,6 @@
 package com.leadcast.admin;
 
+import com.leadcast.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.function.UnaryOperator;
@@ -24,7 +25,7 @@ record ConsentUrls(URI test, URI production) {
 
     /** The URLs as the server's environment configures them. */
     static ConsentUrls fromEnvironment() {
-        return from(System::getenv);
+        return from(Settings.ofProcess().variables());
     }
 
     /** The URLs as {@code environment} (variable name to value, null when unset) configures them. */

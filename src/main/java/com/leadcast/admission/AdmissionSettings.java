@@ -1,5 +1,6 @@
 package com.leadcast.admission;
 
+import com.leadcast.config.Settings;
 import com.leadcast.config.Setting;
 import com.leadcast.tenant.RateLimit;
 
@@ -38,7 +39,8 @@ public record AdmissionSettings(RateLimit defaultRateLimit, int tenantConcurrenc
 
     /** The settings of this server's process. @throws IllegalArgumentException naming a wrong setting */
     public static AdmissionSettings ofProcess() {
-        return read(System::getenv, System::getProperty);
+        Settings settings = Settings.ofProcess();
+        return read(settings.variables(), settings.properties());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.leadcast.cursors;
 
+import com.leadcast.config.Settings;
 import com.leadcast.config.Setting;
 import com.leadcast.scim.query.CursorCodec;
 
@@ -32,7 +33,8 @@ public record CursorSettings(Optional<String> secret, Duration timeout) {
 
     /** The settings of this server's process. @throws IllegalArgumentException naming a wrong setting */
     public static CursorSettings ofProcess() {
-        return read(System::getenv, System::getProperty);
+        Settings settings = Settings.ofProcess();
+        return read(settings.variables(), settings.properties());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.leadcast.observability;
 
+import com.leadcast.config.Settings;
 import com.leadcast.rest.PublicUrls;
 import com.leadcast.security.AdminToken;
 import jakarta.annotation.Resource;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -28,8 +30,10 @@ public class StartupReport {
     private DataSource dataSource;
 
     void report(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
-        String publicUrl = System.getenv(PublicUrls.VARIABLE);
-        String shutdown = System.getProperty("org.wildfly.sigterm.suspend.timeout", "0");
+        Settings settings = Settings.ofProcess();
+        String publicUrl = settings.value(PublicUrls.VARIABLE).orElse(null);
+        String shutdown = Optional.ofNullable(settings.properties().apply("org.wildfly.sigterm.suspend.timeout"))
+                .orElse("0");
         LOG.info("Leadcast SCIM is serving: database " + database()
                 + "; admin API " + AdminToken.whyDisabled().map(why -> "disabled (" + why + ")").orElse("enabled")
                 + "; public URL " + (publicUrl == null || publicUrl.isBlank()

@@ -1,5 +1,6 @@
 package com.leadcast.rest;
 
+import com.leadcast.config.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,9 +31,20 @@ public class PublicUrls {
         return scimBase() + endpoint + "/" + id;
     }
 
+    /** {@value #VARIABLE} without a trailing slash, read once; empty when unset. */
+    private static Optional<String> configured() {
+        Optional<String> known = configured;
+        if (known == null) {
+            known = Settings.ofProcess().value(VARIABLE).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+            configured = known;
+        }
+        return known;
+    }
+
+    private static volatile Optional<String> configured;
+
     private String origin() {
-        Optional<String> configured = Optional.ofNullable(System.getenv(VARIABLE)).map(String::trim)
-                .filter(s -> !s.isEmpty()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        Optional<String> configured = configured();
         if (configured.isPresent()) {
             return configured.get();
         }

@@ -1,9 +1,11 @@
 package com.leadcast.security;
 
+import com.leadcast.config.Settings;
 import java.util.Optional;
 
 /**
- * The operator's credential for the admin API: the value of the {@code LEADCAST_ADMIN_TOKEN} environment variable.
+ * The operator's credential for the admin API: the value of the {@code LEADCAST_ADMIN_TOKEN} setting (or of the file
+ * {@code LEADCAST_ADMIN_TOKEN_FILE} names, see {@link Settings}).
  * When the variable is unset or blank, or shorter than {@value #MIN_LENGTH} characters (a guessable secret), the admin
  * API refuses every call.
  */
@@ -42,7 +44,15 @@ public final class AdminToken {
         return given().isPresent();
     }
 
+    /** The configured value, read once (the first call, at startup, refuses a setting that cannot be read). */
     private static Optional<String> given() {
-        return Optional.ofNullable(System.getenv(VARIABLE)).map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> known = given;
+        if (known == null) {
+            known = Settings.ofProcess().value(VARIABLE);
+            given = known;
+        }
+        return known;
     }
+
+    private static volatile Optional<String> given;
 }

@@ -1,5 +1,6 @@
 package com.leadcast.store;
 
+import com.leadcast.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -42,7 +43,7 @@ public class DatabaseMigrations {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         DatabaseVendor vendor = vendor();
-        boolean clean = Boolean.getBoolean(CLEAN_PROPERTY);
+        boolean clean = Boolean.parseBoolean(Settings.ofProcess().properties().apply(CLEAN_PROPERTY));
         Flyway flyway = configuration(vendor, clean).dataSource(dataSource).load();
         if (clean) {
             LOG.warning("Emptying the database because " + CLEAN_PROPERTY + "=true (tests only)");
