@@ -3,17 +3,23 @@ package com.leadcast.admin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.admission.AdmissionControl;
 import com.leadcast.api.AdminApi;
+import com.leadcast.api.model.ActivityHour;
 import com.leadcast.api.model.AppRole;
 import com.leadcast.api.model.EffectiveRateLimit;
 import com.leadcast.api.model.IssuedToken;
 import com.leadcast.api.model.TenantCreateRequest;
+import com.leadcast.api.model.TenantList;
 import com.leadcast.api.model.TokenCreateRequest;
 import com.leadcast.api.model.TokenInfo;
 import com.leadcast.approles.AppRoleCatalog;
+import com.leadcast.audit.AuditTrail;
+import com.leadcast.audit.Audited;
+import com.leadcast.observability.TenantActivity;
 import com.leadcast.rest.PublicUrls;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.roles.RoleCatalog;
 import com.leadcast.security.Roles;
+import com.leadcast.store.TenantData;
 import com.leadcast.tenant.ApiToken;
 import com.leadcast.tenant.RateLimit;
 import com.leadcast.tenant.Tenant;
@@ -29,12 +35,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The admin API of {@code openapi/scim-api.yaml} (tag Admin), over {@link TenantAdministration} and the
  * {@link AppRoleCatalog}; a tenant's {@link Onboarding} sheet is put together from both.
  */
 @Stateless
+@Audited
 @RolesAllowed(Roles.SCIM_ADMIN)
 public class AdminEndpoint implements AdminApi {
 
@@ -50,6 +59,12 @@ public class AdminEndpoint implements AdminApi {
     @Inject
     AdmissionControl admission;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    TenantActivity activity;
+
     private final ConsentUrls consentUrls = ConsentUrls.fromEnvironment();
 
     @Override
@@ -57,14 +72,24 @@ public class AdminEndpoint implements AdminApi {
         if (request == null) {
             throw ScimException.invalidSyntax("Send {\"name\": \"...\"} to create a tenant");
         }
-        Tenant tenant = administration.createTenant(request.getName(), request.getRoleMapping());
+        Tenant tenant = administration.createTenant(request.getName(), request.getRoleMapping(),
+                request.getExternalId());
         return Response.created(URI.create(adminBase() + "/tenants/" + tenant.getId()))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(view(tenant)).build();
     }
 
     @Override
-    public Response listTenants() {
-        return json(administration.tenants().stream().map(this::view).toList());
+    public Response listTenants(String count, String cursor, String externalId, String name) {
+        Optional<AdminPaging.Position> after = AdminPaging.position(cursor);
+        TenantAdministration.TenantPage page = administration.tenants(AdminPaging.count(count),
+                after.map(AdminPaging.Position::at).orElse(null), after.map(AdminPaging.Position::id).orElse(null),
+                blankAsNull(externalId), blankAsNull(name));
+        TenantList list = new TenantList().tenants(page.tenants().stream().map(this::view).toList());
+        if (page.more()) {
+            Tenant last = page.tenants().get(page.tenants().size() - 1);
+            list.nextCursor(AdminPaging.cursor(new AdminPaging.Position(last.getCreatedAt(), last.getId())));
+        }
+        return json(list);
     }
 
     @Override
@@ -78,17 +103,12 @@ public class AdminEndpoint implements AdminApi {
             throw ScimException.invalidSyntax("Send the settings to change, e.g. {\"roleMapping\": \"multiple\"} or "
                     + "{\"rateLimit\": {\"requestsPerSecond\": 50, \"burst\": 100}}");
         }
-        TenantUpdate update = TenantUpdate.of(request);
-        Tenant tenant = administration.updateTenant(tenantId, update.roleMapping().orElse(null));
-        if (update.rateLimitGiven()) {
-            tenant = administration.setRateLimit(tenantId, update.rateLimit());
-        }
-        return json(view(tenant));
+        return json(view(administration.updateTenant(tenantId, TenantUpdate.of(request))));
     }
 
     @Override
-    public Response deleteTenant(String tenantId) {
-        administration.deleteTenant(tenantId);
+    public Response deleteTenant(String tenantId, String confirm) {
+        administration.deleteTenant(tenantId, confirm);
         return Response.noContent().build();
     }
 
@@ -118,14 +138,55 @@ public class AdminEndpoint implements AdminApi {
 
     @Override
     public Response listTokens(String tenantId) {
-        return json(administration.tokens(tenantId).stream().map(t -> new TokenInfo()
-                .id(t.getId())
-                .label(t.getLabel())
-                .prefix(t.getTokenPrefix())
-                .createdAt(time(t.getCreatedAt()))
-                .expiresAt(time(t.getExpiresAt()))
-                .revokedAt(time(t.getRevokedAt()))
-                .lastUsedAt(time(t.getLastUsedAt()))).toList());
+        return json(administration.tokens(tenantId).stream().map(AdminEndpoint::view).toList());
+    }
+
+    @Override
+    public Response getToken(String tenantId, String tokenId) {
+        return json(view(administration.token(tenantId, tokenId)));
+    }
+
+    private static TokenInfo view(ApiToken token) {
+        return new TokenInfo()
+                .id(token.getId())
+                .label(token.getLabel())
+                .prefix(token.getTokenPrefix())
+                .createdAt(time(token.getCreatedAt()))
+                .expiresAt(time(token.getExpiresAt()))
+                .revokedAt(time(token.getRevokedAt()))
+                .lastUsedAt(time(token.getLastUsedAt()));
+    }
+
+    @Override
+    public Response getTenantActivity(String tenantId) {
+        Tenant tenant = administration.tenant(tenantId);
+        TenantData.Size size = administration.size(tenantId);
+        TenantActivity.Report report = activity.of(tenant.getId(), Instant.now());
+        Optional<Instant> tokenUse = administration.tokens(tenantId).stream().map(ApiToken::getLastUsedAt)
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo);
+        Optional<Instant> last = Stream.of(report.lastRequestAt(), tokenUse).flatMap(Optional::stream)
+                .max(Instant::compareTo);
+        return json(new com.leadcast.api.model.TenantActivity()
+                .tenantId(tenant.getId())
+                .users(size.users())
+                .groups(size.groups())
+                .memberships(size.memberships())
+                .lastRequestAt(time(last.orElse(null)))
+                .requests24h(report.requests())
+                .errors24h(report.errors())
+                .hourly(report.hours().stream().map(h -> new ActivityHour().hour(time(h.start()))
+                        .requests(h.requests()).errors(h.errors())).toList()));
+    }
+
+    @Override
+    public Response getTenantAudit(String tenantId, String count, String cursor, String resourceId, String action,
+                                   String since) {
+        return json(AuditView.page(audit, tenantId, blankAsNull(resourceId), action, count, cursor, since));
+    }
+
+    @Override
+    public Response getAdminAudit(String count, String cursor, String action, String since) {
+        return json(AuditView.page(audit, null, null, action, count, cursor, since));
     }
 
     @Override
@@ -166,6 +227,8 @@ public class AdminEndpoint implements AdminApi {
         return new com.leadcast.api.model.Tenant()
                 .id(tenant.getId())
                 .name(tenant.getName())
+                .externalId(tenant.getExternalId().orElse(null))
+                .status(com.leadcast.api.model.Tenant.StatusEnum.fromValue(tenant.getStatus().wireName()))
                 .scimBaseUrl(URI.create(urls.scimBase()))
                 .roleMapping(tenant.getRoleMapping().wireName())
                 .rateLimit(tenant.getRateLimit().map(AdminEndpoint::view).orElse(null))
@@ -183,7 +246,11 @@ public class AdminEndpoint implements AdminApi {
                 .serverDefault(tenant.getRateLimit().isEmpty());
     }
 
-    private static OffsetDateTime time(Instant instant) {
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    static OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

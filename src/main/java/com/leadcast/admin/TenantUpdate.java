@@ -3,33 +3,67 @@ package com.leadcast.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.scim.ScimException;
+import com.leadcast.scim.roles.RoleMapping;
 import com.leadcast.tenant.RateLimit;
+import com.leadcast.tenant.TenantChanges;
+import com.leadcast.tenant.TenantNames;
+import com.leadcast.tenant.TenantStatus;
 
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The body of {@code PATCH /admin/v1/tenants/{id}} (openapi/scim-api.yaml, TenantUpdateRequest), read as a JSON tree
- * because an explicit {@code "rateLimit": null} (back to the server's default) differs from an absent one (keep it).
- * Properties it does not know are ignored, as everywhere in the admin API.
- *
- * @param roleMapping     the new role mapping, if given
- * @param rateLimitGiven  whether {@code rateLimit} was present
- * @param rateLimit       the tenant's new own rate limit; {@code null} with {@code rateLimitGiven}: the default
+ * Reads the body of {@code PATCH /admin/v1/tenants/{id}} (openapi/scim-api.yaml, TenantUpdateRequest) as a JSON tree,
+ * because an explicit {@code null} (remove the external id, return to the default rate limit) differs from an absent
+ * property (keep it). A property it does not know is refused, so that a misspelt one cannot pass for a change made.
  */
-record TenantUpdate(Optional<String> roleMapping, boolean rateLimitGiven, RateLimit rateLimit) {
+final class TenantUpdate {
+
+    static final Set<String> PROPERTIES = Set.of("name", "externalId", "status", "roleMapping", "rateLimit");
 
     private static final String RATE = "rateLimit.requestsPerSecond";
     private static final String BURST = "rateLimit.burst";
 
-    /** @throws ScimException {@code 400 invalidValue} naming what is wrong and what is accepted */
-    static TenantUpdate of(ObjectNode body) {
-        JsonNode roleMapping = body.path("roleMapping");
-        if (!roleMapping.isMissingNode() && !roleMapping.isNull() && !roleMapping.isTextual()) {
-            throw ScimException.invalidValue("\"roleMapping\" must be the string \"single\" or \"multiple\"");
+    private TenantUpdate() {
+    }
+
+    /** @throws ScimException {@code 400} naming what is wrong and what is accepted */
+    static TenantChanges of(ObjectNode body) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!PROPERTIES.contains(name)) {
+                throw ScimException.invalidSyntax("Unknown property \"" + printable(name) + "\": a tenant's "
+                        + "settings are name, externalId, status, roleMapping and rateLimit");
+            }
         }
+        JsonNode externalId = body.path("externalId");
         JsonNode rateLimit = body.path("rateLimit");
-        return new TenantUpdate(Optional.ofNullable(roleMapping.textValue()), !rateLimit.isMissingNode(),
-                rateLimit.isMissingNode() || rateLimit.isNull() ? null : rateLimit(rateLimit));
+        return new TenantChanges(
+                text(body.path("name"), "name", false).map(TenantNames::name),
+                text(externalId, "externalId", true).map(TenantNames::externalId),
+                text(body.path("status"), "status", false).map(TenantStatus::of),
+                text(body.path("roleMapping"), "roleMapping", false).map(RoleMapping::of),
+                rateLimit.isMissingNode() || rateLimit.isNull() ? Optional.empty() : Optional.of(rateLimit(rateLimit)),
+                !externalId.isMissingNode(), !rateLimit.isMissingNode());
+    }
+
+    /** A property name as it may be quoted back: printable ASCII, at most 64 characters. */
+    private static String printable(String name) {
+        String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;
+        return shown.replaceAll("[^\\x20-\\x7e]", "?").replace("\"", "'");
+    }
+
+    /** The string value of a property; empty when absent (or, if {@code nullable}, null). */
+    private static Optional<String> text(JsonNode value, String name, boolean nullable) {
+        if (value.isMissingNode() || nullable && value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ScimException.invalidValue("\"" + name + "\" must be a string" + (nullable ? " or null" : "")
+                    + ", not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return Optional.of(value.textValue());
     }
 
     private static RateLimit rateLimit(JsonNode limit) {

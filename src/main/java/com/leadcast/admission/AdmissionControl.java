@@ -3,7 +3,9 @@ package com.leadcast.admission;
 import com.leadcast.scim.ScimException;
 import com.leadcast.tenant.RateLimit;
 import com.leadcast.tenant.TenantChanged;
+import com.leadcast.tenant.TenantSettings;
 import com.leadcast.tenant.TenantSettingsCache;
+import com.leadcast.tenant.TenantStatus;
 import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -17,6 +19,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -65,11 +68,16 @@ public class AdmissionControl {
 
     /** The limit that applies to {@code tenantId}. */
     public RateLimit rateLimitOf(String tenantId) {
+        return settingsOf(tenantId).flatMap(TenantSettings::rateLimit).orElse(settings.defaultRateLimit());
+    }
+
+    /** The tenant's settings; empty for a tenant deleted a moment ago or while the database fails. */
+    private Optional<TenantSettings> settingsOf(String tenantId) {
         try {
-            return tenants.of(tenantId).rateLimit().orElse(settings.defaultRateLimit());
+            return Optional.of(tenants.of(tenantId));
         } catch (RuntimeException goneOrUnreadable) {
             // a tenant deleted a moment ago, or a failing database, whose own error reaches the request soon enough
-            return settings.defaultRateLimit();
+            return Optional.empty();
         }
     }
 
@@ -77,10 +85,17 @@ public class AdmissionControl {
      * Admits one request of {@code tenantId}: takes a token of its rate limit, then a place in its bulkhead (waiting
      * briefly for one). The caller releases the place when the request ends.
      *
-     * @throws ScimException {@code 429} with {@code Retry-After} when the tenant is over its rate or concurrency
+     * @throws ScimException {@code 403} when the operator suspended the tenant; {@code 429} with
+     *                       {@code Retry-After} when the tenant is over its rate or concurrency
      */
     public TenantBulkhead.Permit admit(String tenantId) {
-        RateLimit limit = rateLimitOf(tenantId);
+        Optional<TenantSettings> tenant = settingsOf(tenantId);
+        if (tenant.map(t -> t.status() == TenantStatus.SUSPENDED).orElse(false)) {
+            throw ScimException.forbidden("This tenant is suspended by the service operator: its users, groups and "
+                    + "tokens are kept, but its SCIM requests are refused until the operator reactivates it; "
+                    + "contact the operator of this service");
+        }
+        RateLimit limit = tenant.flatMap(TenantSettings::rateLimit).orElse(settings.defaultRateLimit());
         rates.take(tenantId, limit).ifPresent(wait -> {
             throw ScimException.tooManyRequests("This tenant's requests are limited to " + limit.describe()
                     + " on this server, and it sent more; retry after the time Retry-After gives", wait);

@@ -19,7 +19,7 @@ import java.util.Optional;
  * The one place where a tenant's request is admitted: after authentication (the container's, before any JAX-RS
  * filter), before the body is read or any resource method runs. A request of a tenant token takes a token of the
  * tenant's rate limit and a place in its bulkhead ({@link AdmissionControl}), or is answered {@code 429} with
- * {@code Retry-After} and a SCIM error; the place is given back when the response leaves the resource (also after an
+ * {@code Retry-After} and a SCIM error ({@code 403} if the operator suspended the tenant); the place is given back when the response leaves the resource (also after an
  * error). Admin API calls, made with the operator's token, are not limited.
  */
 @Provider
@@ -43,7 +43,9 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
         try {
             request.setProperty(PERMIT, admission.admit(tenantId.get()));
         } catch (ScimException refused) {
-            RequestRecord.current().ifPresent(record -> record.refused(RequestRecord.Refusal.ADMISSION));
+            RequestRecord.Refusal refusal = refused.status() == 403 ? RequestRecord.Refusal.SUSPENDED
+                    : RequestRecord.Refusal.ADMISSION;
+            RequestRecord.current().ifPresent(record -> record.refused(refusal));
             request.abortWith(ScimErrors.response(refused));
         }
     }

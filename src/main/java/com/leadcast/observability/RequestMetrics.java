@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * {@code leadcast_scim_authentication_failures_total} ({@code reason}) and
  * {@code leadcast_scim_admission_refusals_total}. Every label takes a few fixed values (a path becomes its resource
  * type, an unknown method {@code other}); tenants are never a label, their figures come from the activity API.
- * Recorded for every request by {@link RequestObserver}, which finds this bean in the servlet context.
+ * Recorded for every request by {@link RequestObserver}, which finds this bean in the servlet context; a tenant's
+ * requests are also counted, per tenant and hour, in {@link ActivityCounters}.
  */
 @ApplicationScoped
 public class RequestMetrics {
@@ -41,12 +42,23 @@ public class RequestMetrics {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    ActivityCounters activity;
+
     /** Makes this bean known to {@link RequestObserver} once the application has started. */
     void publish(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         context.setAttribute(ATTRIBUTE, this);
     }
 
-    void request(String method, String path, int status, long durationNanos, RequestRecord.Refusal refusal) {
+    /**
+     * Records one request that ended; one of a tenant's ({@code tenantId} non-null) also counts in its activity,
+     * which is kept out of the labels.
+     */
+    void request(String method, String path, int status, long durationNanos, RequestRecord.Refusal refusal,
+                 String tenantId) {
+        if (tenantId != null) {
+            activity.count(tenantId, status, System.currentTimeMillis());
+        }
         String methodLabel = METHODS.contains(method) ? method : "other";
         String resource = resourceOf(path);
         meters.computeIfAbsent(methodLabel + ' ' + resource + ' ' + status, key -> registry.counter(

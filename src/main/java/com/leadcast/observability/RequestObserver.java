@@ -48,7 +48,8 @@ public final class RequestObserver implements HttpHandler, ExchangeCompletionLis
                     record.credential(), record.method(), record.path(), record.query(), status, duration,
                     exchange.getResponseBytesSent()));
             if (application.getAttribute(RequestMetrics.ATTRIBUTE) instanceof RequestMetrics metrics) {
-                metrics.request(record.method(), record.path(), status, duration, record.refusal());
+                metrics.request(record.method(), record.path(), status, duration, record.refusal(),
+                        record.tenantId());
             }
         } finally {
             nextListener.proceed();

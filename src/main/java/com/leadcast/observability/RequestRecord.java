@@ -33,7 +33,9 @@ public final class RequestRecord {
         /** The client's address sent too many invalid credentials. */
         THROTTLED("throttled"),
         /** The tenant's rate limit or bulkhead. */
-        ADMISSION("admission");
+        ADMISSION("admission"),
+        /** The credential is valid, but the operator suspended its tenant. */
+        SUSPENDED("suspended");
 
         private final String label;
 

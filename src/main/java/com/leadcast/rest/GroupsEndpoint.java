@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadcast.api.GroupsApi;
+import com.leadcast.audit.Audited;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
 import com.leadcast.scim.query.ListQuery;
@@ -33,6 +34,7 @@ import java.util.Map;
  */
 @Stateless
 @Local({GroupsApi.class, ResourceTypeSearch.class})
+@Audited
 @RolesAllowed(Roles.SCIM_CLIENT)
 public class GroupsEndpoint extends ResourceEndpoint<GroupEntity> implements GroupsApi {
 

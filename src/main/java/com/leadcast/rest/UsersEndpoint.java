@@ -3,9 +3,10 @@ package com.leadcast.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadcast.api.UsersApi;
 import com.leadcast.admission.PasswordHashing;
+import com.leadcast.api.UsersApi;
 import com.leadcast.approles.AppRoleCatalog;
+import com.leadcast.audit.Audited;
 import com.leadcast.scim.ScimException;
 import com.leadcast.scim.patch.PatchEngine;
 import com.leadcast.scim.patch.PatchOperation;
@@ -38,6 +39,7 @@ import java.util.Map;
  */
 @Stateless
 @Local({UsersApi.class, ResourceTypeSearch.class})
+@Audited
 @RolesAllowed(Roles.SCIM_CLIENT)
 public class UsersEndpoint extends ResourceEndpoint<UserEntity> implements UsersApi {
 

@@ -73,6 +73,11 @@ public class ScimException extends RuntimeException {
         return badRequest(ScimType.MUTABILITY, detail);
     }
 
+    /** {@code 403 Forbidden} (RFC 7644 §3.12): the caller is known but may not do this. */
+    public static ScimException forbidden(String detail) {
+        return new ScimException(403, null, detail);
+    }
+
     public static ScimException notFound(String detail) {
         return new ScimException(404, null, detail);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 /**
  * A customer organisation; all SCIM data belongs to exactly one tenant. Its {@link RoleMapping} says how its identity
  * provider's role assignments apply to its users; its own {@link RateLimit}, if any, replaces the server's default.
+ * A {@link TenantStatus#SUSPENDED suspended} tenant keeps its data and tokens, but its SCIM requests are refused.
  */
 @Entity
 @Table(name = "tenant")
@@ -38,6 +39,14 @@ public class Tenant {
     @Column(name = "rate_limit_burst")
     private Integer rateLimitBurst;
 
+    /** {@link TenantStatus#wireName()} (migration V8). */
+    @Column(nullable = false, length = 16)
+    private String status = TenantStatus.ACTIVE.wireName();
+
+    /** The operator's own id for this customer, unique when set (migration V8). */
+    @Column(name = "external_id", length = 200)
+    private String externalId;
+
     protected Tenant() {
     }
 
@@ -54,6 +63,27 @@ public class Tenant {
 
     public String getName() {
         return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Optional<String> getExternalId() {
+        return Optional.ofNullable(externalId);
+    }
+
+    /** Sets the operator's id for the customer; {@code null} removes it. */
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public TenantStatus getStatus() {
+        return TenantStatus.of(status);
+    }
+
+    public void setStatus(TenantStatus status) {
+        this.status = status.wireName();
     }
 
     public Instant getCreatedAt() {

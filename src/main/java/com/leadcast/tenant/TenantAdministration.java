@@ -9,15 +9,17 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import static java.time.temporal.ChronoUnit.MICROS;
 
 /**
- * Creating, listing and deleting tenants and their API tokens. Deleting a tenant deletes everything it owns (the
- * database cascades from the tenant row); revoking a token takes effect on the next request.
+ * Creating, listing, changing and deleting tenants and their API tokens. Deleting a tenant deletes everything it owns
+ * (after a confirmation); revoking a token or suspending a tenant takes effect on the next request.
  */
 @Stateless
 public class TenantAdministration {
@@ -35,22 +37,55 @@ public class TenantAdministration {
     @Inject
     Event<TenantChanged> changed;
 
-    /** A new tenant; {@code roleMapping} null means {@link RoleMapping#SINGLE}, Entra's default. */
-    public Tenant createTenant(String name, String roleMapping) {
-        if (name == null || name.isBlank()) {
-            throw ScimException.invalidValue("\"name\" is required: the tenant's display name");
-        }
-        if (name.length() > 200) {
-            throw ScimException.invalidValue("\"name\" may be at most 200 characters long");
-        }
-        Tenant tenant = new Tenant(name.trim(), now(),
+    /** A page of the tenant list: the tenants, oldest first, and whether more follow the last of them. */
+    public record TenantPage(List<Tenant> tenants, boolean more) {
+    }
+
+    /**
+     * A new tenant; {@code roleMapping} null means {@link RoleMapping#SINGLE}, Entra's default; {@code externalId},
+     * the operator's own id for the customer, is optional and unique.
+     */
+    public Tenant createTenant(String name, String roleMapping, String externalId) {
+        Tenant tenant = new Tenant(TenantNames.name(name), now(),
                 roleMapping == null ? RoleMapping.SINGLE : RoleMapping.of(roleMapping));
+        if (externalId != null) {
+            tenant.setExternalId(uniqueExternalId(TenantNames.externalId(externalId), tenant.getId()));
+        }
         em.persist(tenant);
         return tenant;
     }
 
-    public List<Tenant> tenants() {
-        return em.createQuery("select t from Tenant t order by t.createdAt, t.id", Tenant.class).getResultList();
+    /**
+     * Up to {@code count} tenants created after the tenant at ({@code afterCreatedAt}, {@code afterId}) (both null:
+     * from the first), oldest first; {@code externalId} (exact) and {@code nameContains} (any case) narrow the list
+     * when given.
+     */
+    public TenantPage tenants(int count, Instant afterCreatedAt, String afterId, String externalId,
+                              String nameContains) {
+        StringBuilder query = new StringBuilder("select t from Tenant t where 1 = 1");
+        if (afterId != null) {
+            query.append(" and (t.createdAt > :at or (t.createdAt = :at and t.id > :id))");
+        }
+        if (externalId != null) {
+            query.append(" and t.externalId = :externalId");
+        }
+        if (nameContains != null) {
+            query.append(" and lower(t.name) like :name escape '!'");
+        }
+        TypedQuery<Tenant> tenants = em.createQuery(query.append(" order by t.createdAt, t.id").toString(),
+                Tenant.class).setMaxResults(count + 1);
+        if (afterId != null) {
+            tenants.setParameter("at", afterCreatedAt).setParameter("id", afterId);
+        }
+        if (externalId != null) {
+            tenants.setParameter("externalId", externalId);
+        }
+        if (nameContains != null) {
+            tenants.setParameter("name", "%" + nameContains.toLowerCase(Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        List<Tenant> page = tenants.getResultList();
+        return page.size() > count ? new TenantPage(page.subList(0, count), true) : new TenantPage(page, false);
     }
 
     public Tenant tenant(String id) {
@@ -61,33 +96,65 @@ public class TenantAdministration {
         return tenant;
     }
 
-    /** Changes the settings given (non-null) of the tenant {@code id}. */
-    public Tenant updateTenant(String id, String roleMapping) {
-        Tenant tenant = tenant(id);
-        if (roleMapping != null) {
-            tenant.setRoleMapping(RoleMapping.of(roleMapping));
-            changed.fire(new TenantChanged(id));
-        }
-        return tenant;
-    }
-
     /**
-     * Gives the tenant {@code id} its own rate limit, or ({@code null}) returns it to the server's default. Observers
-     * of {@link TenantChanged} hear of it when the transaction commits.
+     * Applies {@code changes} to the tenant {@code id}. Observers of {@link TenantChanged} (the settings cache, the
+     * rate limiter) hear of it when the transaction commits.
      */
-    public Tenant setRateLimit(String id, RateLimit rateLimit) {
+    public Tenant updateTenant(String id, TenantChanges changes) {
         Tenant tenant = tenant(id);
-        tenant.setRateLimit(rateLimit);
+        changes.name().ifPresent(tenant::setName);
+        if (changes.externalIdGiven()) {
+            tenant.setExternalId(changes.externalId().map(e -> uniqueExternalId(e, id)).orElse(null));
+        }
+        changes.status().ifPresent(tenant::setStatus);
+        changes.roleMapping().ifPresent(tenant::setRoleMapping);
+        if (changes.rateLimitGiven()) {
+            tenant.setRateLimit(changes.rateLimit().orElse(null));
+        }
         changed.fire(new TenantChanged(id));
         return tenant;
     }
 
-    public void deleteTenant(String id) {
+    /** What the tenant {@code id} holds. @throws ScimException {@code 404} for no such tenant */
+    public TenantData.Size size(String id) {
+        tenant(id);
+        return tenantData.size(id);
+    }
+
+    /** @throws ScimException {@code 409 uniqueness} when another tenant has {@code externalId} */
+    private String uniqueExternalId(String externalId, String tenantId) {
+        List<String> holders = em.createQuery("select t.id from Tenant t where t.externalId = :externalId",
+                String.class).setParameter("externalId", externalId).getResultList();
+        if (holders.stream().anyMatch(holder -> !holder.equals(tenantId))) {
+            throw ScimException.uniqueness("Another tenant already has the externalId \"" + externalId
+                    + "\"; an externalId names one customer");
+        }
+        return externalId;
+    }
+
+    /**
+     * Deletes the tenant {@code id} and everything it holds, once {@code confirmation} repeats its id: a deletion
+     * cannot be undone, so a request without it is refused with what would be lost.
+     *
+     * @return what the tenant held
+     * @throws ScimException {@code 400 invalidValue} without the confirmation, {@code 404} for no such tenant
+     */
+    public TenantData.Size deleteTenant(String id, String confirmation) {
         Tenant tenant = tenant(id);
+        TenantData.Size size = tenantData.size(id);
+        if (!id.equals(confirmation)) {
+            long tokens = em.createQuery("select count(t) from ApiToken t where t.tenantId = :tenant", Long.class)
+                    .setParameter("tenant", id).getSingleResult();
+            throw ScimException.invalidValue("Deleting the tenant \"" + tenant.getName() + "\" deletes its "
+                    + size.users() + " user(s), " + size.groups() + " group(s), " + size.memberships()
+                    + " membership(s) and " + tokens + " token(s), and cannot be undone; to confirm, repeat the "
+                    + "request with ?confirm=" + id);
+        }
         tenantData.erase(id);
         em.createQuery("delete from ApiToken t where t.tenantId = :tenant").setParameter("tenant", id).executeUpdate();
         em.remove(tenant);
         changed.fire(new TenantChanged(id));
+        return size;
     }
 
     public IssuedToken issueToken(String tenantId, String label, Instant expiresAt) {
@@ -124,11 +191,18 @@ public class TenantAdministration {
                 ApiToken.class).setParameter("tenant", tenantId).getResultList();
     }
 
-    public void revokeToken(String tenantId, String tokenId) {
+    /** @throws ScimException {@code 404} unless the tenant {@code tenantId} has the token {@code tokenId} */
+    public ApiToken token(String tenantId, String tokenId) {
         ApiToken token = em.find(ApiToken.class, tokenId);
         if (token == null || !token.getTenantId().equals(tenantId)) {
+            tenant(tenantId);
             throw ScimException.notFound("Token " + tokenId + " not found for tenant " + tenantId);
         }
+        return token;
+    }
+
+    public void revokeToken(String tenantId, String tokenId) {
+        ApiToken token = token(tenantId, tokenId);
         token.revoke(Instant.now());
         changed.fire(new TenantChanged(tenantId));
     }

@@ -69,7 +69,7 @@ class MembershipPushdownIT {
     @Test
     void addingOrRemovingOneMemberOfAHugeGroupNeitherReadsNorRewritesTheOthers() throws Exception {
         transaction.begin();
-        Tenant tenant = tenants.createTenant("Membership pushdown " + UUID.randomUUID(), null);
+        Tenant tenant = tenants.createTenant("Membership pushdown " + UUID.randomUUID(), null, null);
         String token = tenants.issueToken(tenant.getId(), "pushdown", null).secret();
         String groupId = groups.create(tenant.getId(), JsonNodeFactory.instance.objectNode()
                 .put("displayName", "Everyone")).getId();

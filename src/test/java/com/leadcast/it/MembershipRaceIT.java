@@ -63,7 +63,7 @@ class MembershipRaceIT {
     @Test
     void aUserDeletedWhileBeingAddedToAGroupLeavesNoDanglingMembership() throws Exception {
         transaction.begin();
-        String tenant = tenants.createTenant("Race " + UUID.randomUUID(), null).getId();
+        String tenant = tenants.createTenant("Race " + UUID.randomUUID(), null, null).getId();
         String groupId = groups.create(tenant, JsonNodeFactory.instance.objectNode().put("displayName", "Team")).getId();
         String userId = users.create(tenant, JsonNodeFactory.instance.objectNode()
                 .put("userName", "racer@race.example"), null).getId();

@@ -177,7 +177,14 @@ class TenantIsolationIT extends ScimTestBase {
         Http b = newTenantClient();
         String userOfB = createUser(b, userName);
 
-        Reply deleted = admin.delete("/admin/v1/tenants/" + tenantA);
+        Reply unconfirmed = admin.delete("/admin/v1/tenants/" + tenantA);
+        assertScimError(unconfirmed, 400, "invalidValue");
+        assertTrue(unconfirmed.text("detail").contains("deletes its 1 user(s), 2 group(s), 3 membership(s) and 2 "
+                + "token(s), and cannot be undone; to confirm, repeat the request with ?confirm=" + tenantA),
+                unconfirmed::toString);
+        assertEquals(200, a.get(USERS + "/" + user).status(), "an unconfirmed deletion deletes nothing");
+
+        Reply deleted = admin.delete("/admin/v1/tenants/" + tenantA + "?confirm=" + tenantA);
         assertEquals(204, deleted.status(), deleted::toString);
 
         for (String token : new String[]{tokenA1, tokenA2}) {

@@ -45,6 +45,7 @@ public final class StandaloneDatabase {
                 .addAnnotatedClass(GroupEntity.class)
                 .addAnnotatedClass(MemberEntity.class)
                 .addAnnotatedClass(AttributeValueEntity.class)
+                .addAnnotatedClass(com.leadcast.audit.AuditEntry.class)
                 .setProperty(AvailableSettings.JAKARTA_JDBC_URL, url)
                 .setProperty(AvailableSettings.JAKARTA_JDBC_USER, user)
                 .setProperty(AvailableSettings.JAKARTA_JDBC_PASSWORD, password)
@@ -83,7 +84,7 @@ public final class StandaloneDatabase {
     }
 
     /** Runs {@code work} in one transaction of a new entity manager, committed if {@code work} returns. */
-    <T> T inTransaction(Function<EntityManager, T> work) {
+    public <T> T inTransaction(Function<EntityManager, T> work) {
         try (EntityManager em = sessions.createEntityManager()) {
             EntityTransaction transaction = em.getTransaction();
             transaction.begin();
