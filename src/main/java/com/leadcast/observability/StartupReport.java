@@ -24,6 +24,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class StartupReport {
 
+    static final String LOG_FORMAT_VARIABLE = "LEADCAST_LOG_FORMAT";
+
     private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/ScimDS")
@@ -34,11 +36,29 @@ public class StartupReport {
         String publicUrl = settings.value(PublicUrls.VARIABLE).orElse(null);
         String shutdown = Optional.ofNullable(settings.properties().apply("org.wildfly.sigterm.suspend.timeout"))
                 .orElse("0");
+        String logFormat = logFormat(settings.value(LOG_FORMAT_VARIABLE));
+        PublicUrls.checkSettings();
         LOG.info("Leadcast SCIM is serving: database " + database()
                 + "; admin API " + AdminToken.whyDisabled().map(why -> "disabled (" + why + ")").orElse("enabled")
                 + "; public URL " + (publicUrl == null || publicUrl.isBlank()
                 ? "taken from each request (" + PublicUrls.VARIABLE + " unset)" : publicUrl.trim())
-                + "; on SIGTERM, requests in flight get up to " + shutdown + " s");
+                + "; on SIGTERM, requests in flight get up to " + shutdown + " s; log format " + logFormat);
+    }
+
+    /**
+     * The log format the server was started with ({@value #LOG_FORMAT_VARIABLE}, applied by the logging subsystem,
+     * see wildfly-config/leadcast-scim.cli).
+     *
+     * @throws IllegalStateException for a value the logging subsystem cannot apply: the deployment fails, and says
+     *                               why, rather than run with a log nobody reads
+     */
+    static String logFormat(Optional<String> configured) {
+        String format = configured.orElse("text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalStateException(LOG_FORMAT_VARIABLE + " is '" + format + "': give text (the default) or "
+                    + "json, and restart the server");
+        }
+        return format;
     }
 
     private String database() {

@@ -1,16 +1,14 @@
 package com.leadcast.rest;
 
-import com.leadcast.config.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.Optional;
-
 /**
  * The absolute URLs the service writes into responses ({@code Location}, {@code meta.location}, a tenant's
  * {@code scimBaseUrl}): from {@code LEADCAST_PUBLIC_URL} (e.g. {@code https://acme.leadcast.app}) when the server
- * runs behind a proxy, otherwise from the request itself.
+ * runs behind a proxy, otherwise from the request itself, as {@link OriginPolicy} says (forwarded headers from
+ * trusted proxies only, hosts limited to the allowed ones).
  */
 @RequestScoped
 public class PublicUrls {
@@ -31,26 +29,18 @@ public class PublicUrls {
         return scimBase() + endpoint + "/" + id;
     }
 
-    /** {@value #VARIABLE} without a trailing slash, read once; empty when unset. */
-    private static Optional<String> configured() {
-        Optional<String> known = configured;
-        if (known == null) {
-            known = Settings.ofProcess().value(VARIABLE).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-            configured = known;
-        }
-        return known;
+    /**
+     * Reads and checks the settings of the public origin ({@link OriginPolicy}) at startup.
+     *
+     * @throws IllegalArgumentException naming a wrong setting
+     */
+    public static void checkSettings() {
+        OriginPolicy.ofProcess();
     }
 
-    private static volatile Optional<String> configured;
-
     private String origin() {
-        Optional<String> configured = configured();
-        if (configured.isPresent()) {
-            return configured.get();
-        }
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+        return OriginPolicy.ofProcess().origin(new OriginPolicy.Request(request.getScheme(), request.getServerName(),
+                request.getServerPort(), request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"),
+                request.getHeader("X-Forwarded-Host"), request.getHeader("X-Forwarded-Port")));
     }
 }

@@ -28,7 +28,7 @@ final class ServerProcess implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Path jbossHome = Path.of(System.getProperty("jboss.home"));
+    private final Path jbossHome;
     private final Path baseDir;
     private final int portOffset;
     private final Map<String, String> database;
@@ -49,6 +49,7 @@ final class ServerProcess implements AutoCloseable {
      * holds on the first start too (a second server joining one already running).
      */
     ServerProcess(Path baseDir, Map<String, String> database, int portOffset, boolean cleanDatabase) {
+        this.jbossHome = Path.of(System.getProperty("jboss.home"));
         this.baseDir = baseDir;
         this.portOffset = portOffset;
         this.starts = cleanDatabase ? 0 : 1;
@@ -62,6 +63,32 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The server installed in {@code jbossHome}, run as it is (its own {@code standalone} directory, configuration
+     * and deployments) on port offset {@code portOffset}, with {@code environment} added.
+     */
+    static ServerProcess installed(Path jbossHome, int portOffset, Map<String, String> environment) {
+        return new ServerProcess(jbossHome, environment, portOffset);
+    }
+
+    private ServerProcess(Path jbossHome, Map<String, String> environment, int portOffset) {
+        this.jbossHome = jbossHome;
+        this.baseDir = jbossHome.resolve("standalone");
+        this.portOffset = portOffset;
+        this.starts = 1;
+        this.database = Map.copyOf(environment);
+    }
+
+    /** The server's console output, every start appended. */
+    Path console() {
+        return baseDir.resolve("console.log");
+    }
+
+    /** A file of the server's log directory. */
+    Path log(String name) {
+        return baseDir.resolve("log").resolve(name);
     }
 
     /** The origin of the HTTP listener. */
@@ -112,6 +139,9 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         env.putAll(database);
+        if (database.containsKey("LEADCAST_ADMIN_TOKEN_FILE")) {
+            env.remove("LEADCAST_ADMIN_TOKEN");
+        }
         env.remove("JAVA_OPTS");
         try {
             shell = builder.start();

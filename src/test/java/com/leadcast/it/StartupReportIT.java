@@ -22,7 +22,7 @@ class StartupReportIT extends ScimTestBase {
         String line = lines.get(lines.size() - 1);
         assertTrue(line.matches(".*database (H2|PostgreSQL|MariaDB) .+ at jdbc:\\w+:\\S+; admin API enabled; "
                 + "public URL .*"), line);
-        assertTrue(line.endsWith("on SIGTERM, requests in flight get up to 30 s"), line);
+        assertTrue(line.endsWith("on SIGTERM, requests in flight get up to 30 s; log format text"), line);
         assertFalse(line.contains(System.getProperty("it.admin.token")), "the admin token is in the log");
         assertFalse(line.toLowerCase(Locale.ROOT).contains("password"), line);
     }

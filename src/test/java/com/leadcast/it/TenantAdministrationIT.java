@@ -180,6 +180,16 @@ class TenantAdministrationIT extends ScimTestBase {
     }
 
     @Test
+    void forwardedHeadersOfAnUntrustedClientDoNotMakeTheUrls() {
+        Reply created = admin.send(admin.request(TENANTS).header("Content-Type", "application/json")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "evil.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Forged\"}")));
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(root() + "/scim/v2", created.text("scimBaseUrl"));
+        assertTrue(created.header("Location").orElse("").startsWith(root() + TENANTS + "/"), created::toString);
+    }
+
+    @Test
     void aDeletionConfirmedWithAnotherIdDeletesNothing() {
         String tenant = newTenant();
         assertScimError(admin.delete(TENANTS + "/" + tenant + "?confirm=" + newTenant()), 400, "invalidValue");

@@ -2,7 +2,10 @@ package com.leadcast.observability;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** {@link StartupReport#withoutSecrets}: what of a JDBC URL the startup line may show. */
 class StartupReportTest {
@@ -15,5 +18,15 @@ class StartupReportTest {
         assertEquals("jdbc:h2:/srv/data/leadcast-scim",
                 StartupReport.withoutSecrets("jdbc:h2:/srv/data/leadcast-scim;DB_CLOSE_ON_EXIT=FALSE;PASSWORD=x"));
         assertEquals("(unknown URL)", StartupReport.withoutSecrets(null));
+    }
+
+    @Test
+    void theLogFormatIsTextOrJsonAndAnythingElseStopsTheDeployment() {
+        assertEquals("text", StartupReport.logFormat(Optional.empty()));
+        assertEquals("json", StartupReport.logFormat(Optional.of("json")));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> StartupReport.logFormat(Optional.of("JSON")));
+        assertEquals("LEADCAST_LOG_FORMAT is 'JSON': give text (the default) or json, and restart the server",
+                e.getMessage());
     }
 }
