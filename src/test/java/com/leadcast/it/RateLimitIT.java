@@ -60,7 +60,8 @@ class RateLimitIT extends ScimTestBase {
 
     @Test
     void theLimitIsShownOnTheTenantAndNullReturnsItToTheServersDefault() {
-        Reply created = admin.post(TENANTS, "{\"name\":\"Limited " + java.util.UUID.randomUUID() + "\"}");
+        String name = "Limited " + java.util.UUID.randomUUID();
+        Reply created = admin.post(TENANTS, "{\"name\":\"" + name + "\"}");
         assertEquals(201, created.status(), created::toString);
         assertTrue(created.json().path("rateLimit").isMissingNode(), created::toString);
         JsonNode byDefault = created.json().path("effectiveRateLimit");
@@ -75,7 +76,7 @@ class RateLimitIT extends ScimTestBase {
         Reply read = admin.get(TENANTS + "/" + tenant);
         assertLimit(read.json(), 40, 60);
         JsonNode listed = null;
-        for (JsonNode t : admin.get(TENANTS).json()) {
+        for (JsonNode t : admin.get(TENANTS + "?name=" + name.replace(' ', '+')).json().path("tenants")) {
             if (t.path("id").asText().equals(tenant)) {
                 listed = t;
             }
