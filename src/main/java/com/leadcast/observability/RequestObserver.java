@@ -3,6 +3,7 @@ package com.leadcast.observability;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import jakarta.servlet.ServletContext;
 
@@ -27,13 +28,23 @@ public final class RequestObserver implements HttpHandler, ExchangeCompletionLis
         this.application = application;
     }
 
+    /** The {@code Retry-After} of a 503 that WildFly gives while suspended. */
+    static final String SUSPENDED_RETRY_SECONDS = "5";
+
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         RequestRecord record = new RequestRecord(RequestIds.of(exchange.getRequestHeaders().getFirst(HEADER)),
                 System.nanoTime(), exchange.getRequestMethod().toString(), exchange.getRequestURI(),
                 exchange.getQueryString());
         exchange.putAttachment(RequestRecord.KEY, record);
-        exchange.addResponseCommitListener(committing -> committing.getResponseHeaders().put(HEADER, record.id()));
+        exchange.addResponseCommitListener(committing -> {
+            committing.getResponseHeaders().put(HEADER, record.id());
+            if (committing.getStatusCode() == 503 && !committing.getResponseHeaders().contains(Headers.RETRY_AFTER)) {
+                // a 503 of WildFly's, refusing new requests while suspended (the application's own 503s say when
+                // to retry): by then a load balancer has sent the client to another server, or this one is back
+                committing.getResponseHeaders().put(Headers.RETRY_AFTER, SUSPENDED_RETRY_SECONDS);
+            }
+        });
         exchange.addExchangeCompleteListener(this);
         next.handleRequest(exchange);
     }

@@ -67,12 +67,16 @@ class GracefulShutdownCrash {
                             + "answered %s; the Bulk answered %d after %.1f s, all %d operations 201; the server exited "
                             + "%.1f s after the signal; after a restart %d of the %d users are stored%n", OPERATIONS,
                     afterSignal == null ? "nothing (connection refused)" : afterSignal.statusCode() + " "
-                            + afterSignal.headers().firstValue("Content-Type").orElse("") + " " + afterSignal.body().strip(),
+                            + afterSignal.headers().firstValue("Content-Type").orElse("") + " Retry-After "
+                            + afterSignal.headers().firstValue("Retry-After").orElse("-") + " "
+                            + afterSignal.body().strip(),
                     answer.statusCode(), answeredAfter, acknowledged.size(), exitedAfter, stored.size(), OPERATIONS);
             if (afterSignal != null) {
                 assertEquals(503, afterSignal.statusCode(), afterSignal::body);
                 assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", MAPPER.readTree(afterSignal.body())
                         .path("schemas").path(0).asText(), "a suspended server's 503 is a SCIM error");
+                assertEquals("5", afterSignal.headers().firstValue("Retry-After").orElse(null),
+                        "a suspended server's 503 says when to retry");
             }
             for (int n = 0; n < OPERATIONS; n++) {
                 assertTrue(stored.contains(userName(n)), userName(n) + " was acknowledged but is not stored");

@@ -85,6 +85,11 @@ class RequestIdIT extends ScimTestBase {
         assertScimError(badFilter, 400, "invalidFilter");
         assertEquals("bad-filter", idOf(badFilter));
         assertFalse(badFilter.json().path("detail").asText().contains("bad-filter"), "only a 5xx quotes the id");
+        // the server's Retry-After is for its own refusals while suspended; what the deployment answers never has it
+        for (Reply reply : new Reply[]{unauthenticated, badToken, notFound, unknownPath, wrongType, badFilter,
+                scim.get("/scim/v2/ServiceProviderConfig")}) {
+            assertTrue(reply.header("Retry-After").isEmpty(), reply::toString);
+        }
     }
 
     @Test
