@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * of the management interface: {@code leadcast_scim_requests_total} (labels {@code method}, {@code resource},
  * {@code status}), {@code leadcast_scim_request_duration_seconds} ({@code method}, {@code resource}; a summary:
  * {@code _count}, {@code _sum} and {@code _max}, because WildFly's registry for deployments takes meters by name and
- * labels only and cannot be given histogram buckets),
+ * labels only and cannot be given histogram buckets) with its histogram's buckets beside it
+ * ({@code leadcast_scim_request_duration_buckets_total}, label {@code le}, see {@link DurationBuckets}),
  * {@code leadcast_scim_authentication_failures_total} ({@code reason}) and
  * {@code leadcast_scim_admission_refusals_total}. Every label takes a few fixed values (a path becomes its resource
  * type, an unknown method {@code other}); tenants are never a label, their figures come from the activity API.
@@ -38,6 +39,7 @@ public class RequestMetrics {
     /** The meters by their labels: the registry finds a meter by searching all of them, so each is looked up once. */
     private final Map<String, Counter> meters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, DurationBuckets> buckets = new ConcurrentHashMap<>();
 
     @Inject
     MeterRegistry registry;
@@ -66,6 +68,8 @@ public class RequestMetrics {
                         String.valueOf(status)))).increment();
         timers.computeIfAbsent(methodLabel + ' ' + resource, key -> registry.timer("leadcast.scim.request.duration",
                 Tags.of("method", methodLabel, "resource", resource))).record(durationNanos, TimeUnit.NANOSECONDS);
+        buckets.computeIfAbsent(methodLabel + ' ' + resource, key -> new DurationBuckets(registry,
+                Tags.of("method", methodLabel, "resource", resource))).record(durationNanos);
         if (refusal == RequestRecord.Refusal.ADMISSION) {
             meters.computeIfAbsent("admission", key -> registry.counter("leadcast.scim.admission.refusals", Tags.empty()))
                     .increment();

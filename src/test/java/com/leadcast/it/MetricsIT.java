@@ -40,6 +40,17 @@ class MetricsIT extends ScimTestBase {
                 List.of("method=\"GET\"", "resource=\"Users\"")) > 0, text);
         assertTrue(sample(text, "leadcast_scim_request_duration_seconds_count",
                 List.of("method=\"GET\"", "resource=\"Users\"")) >= 4, text);
+        double all = sample(text, "leadcast_scim_request_duration_buckets_total",
+                List.of("method=\"GET\"", "resource=\"Users\"", "le=\"+Inf\""));
+        assertEquals(sample(text, "leadcast_scim_request_duration_seconds_count",
+                List.of("method=\"GET\"", "resource=\"Users\"")), all, "every request is in the +Inf bucket");
+        double previous = 0;
+        for (String le : new String[]{"0.005", "0.05", "0.5", "5.0", "+Inf"}) {
+            double bucket = sample(text, "leadcast_scim_request_duration_buckets_total",
+                    List.of("method=\"GET\"", "resource=\"Users\"", "le=\"" + le + "\""));
+            assertTrue(bucket >= previous, () -> "the buckets are cumulative: " + text);
+            previous = bucket;
+        }
         assertFalse(text.contains(tenant), "a tenant id is a label");
     }
 
