@@ -89,9 +89,6 @@ public class RequestMetrics {
             String first = path.substring("/scim/v2/".length(), end < 0 ? path.length() : end);
             return SCIM_RESOURCES.contains(first) ? first : "other";
         }
-        if (path.equals("/scim/v2") || path.equals("/scim/v2/")) {
-            return "other";
-        }
         if (path.startsWith("/admin/")) {
             return "admin";
         }
