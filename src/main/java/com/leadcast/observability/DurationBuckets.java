@@ -1,9 +1,12 @@
 package com.leadcast.observability;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,14 +23,23 @@ final class DurationBuckets {
     static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, Double.POSITIVE_INFINITY};
 
     private final LongAdder[] counts = new LongAdder[BOUNDS.length];
+    private final List<Meter> meters = new ArrayList<>(BOUNDS.length);
 
     DurationBuckets(MeterRegistry registry, Tags tags) {
         for (int i = 0; i < BOUNDS.length; i++) {
             counts[i] = new LongAdder();
             int upTo = i;
-            registry.more().counter("leadcast.scim.request.duration.buckets",
-                    tags.and(Tag.of("le", label(BOUNDS[i]))), this, buckets -> buckets.cumulative(upTo));
+            meters.add(registry.more().counter("leadcast.scim.request.duration.buckets",
+                    tags.and(Tag.of("le", label(BOUNDS[i]))), this, buckets -> buckets.cumulative(upTo)));
         }
+    }
+
+    /**
+     * Takes the counters out of {@code registry}, when the application stops: they read this object, and the
+     * registry outlives a deployment, whose successor registers its own (a counter reset, to Prometheus).
+     */
+    void remove(MeterRegistry registry) {
+        meters.forEach(registry::remove);
     }
 
     void record(long durationNanos) {

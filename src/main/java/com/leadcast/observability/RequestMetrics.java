@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -46,6 +47,12 @@ public class RequestMetrics {
 
     @Inject
     ActivityCounters activity;
+
+    /** Takes the bucket counters out of WildFly's registry, which outlives the deployment (see DurationBuckets). */
+    @PreDestroy
+    void removeBuckets() {
+        buckets.values().forEach(b -> b.remove(registry));
+    }
 
     /** Makes this bean known to {@link RequestObserver} once the application has started. */
     void publish(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {

@@ -26,6 +26,19 @@ class DurationBucketsTest {
                 .functionCounters().size());
     }
 
+    @Test
+    void removedCountersLeaveTheRegistryForTheNextDeploymentsOwn() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DurationBuckets old = new DurationBuckets(registry, Tags.of("method", "GET", "resource", "Users"));
+        old.record(1_000_000);
+        old.remove(registry);
+        assertEquals(0, registry.find("leadcast.scim.request.duration.buckets").functionCounters().size());
+        DurationBuckets next = new DurationBuckets(registry, Tags.of("method", "GET", "resource", "Users"));
+        next.record(1_000_000);
+        next.record(2_000_000);
+        assertEquals(2, count(registry, "+Inf"), "the new deployment's counts, not the old one's");
+    }
+
     private static double count(SimpleMeterRegistry registry, String le) {
         return registry.get("leadcast.scim.request.duration.buckets").tag("le", le).functionCounter().count();
     }
