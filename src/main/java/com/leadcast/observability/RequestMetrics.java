@@ -73,9 +73,10 @@ public class RequestMetrics {
         meters.computeIfAbsent(methodLabel + ' ' + resource + ' ' + status, key -> registry.counter(
                 "leadcast.scim.requests", Tags.of("method", methodLabel, "resource", resource, "status",
                         String.valueOf(status)))).increment();
-        timers.computeIfAbsent(methodLabel + ' ' + resource, key -> registry.timer("leadcast.scim.request.duration",
+        String call = methodLabel + ' ' + resource;
+        timers.computeIfAbsent(call, key -> registry.timer("leadcast.scim.request.duration",
                 Tags.of("method", methodLabel, "resource", resource))).record(durationNanos, TimeUnit.NANOSECONDS);
-        buckets.computeIfAbsent(methodLabel + ' ' + resource, key -> new DurationBuckets(registry,
+        buckets.computeIfAbsent(call, key -> new DurationBuckets(registry,
                 Tags.of("method", methodLabel, "resource", resource))).record(durationNanos);
         if (refusal == RequestRecord.Refusal.ADMISSION) {
             meters.computeIfAbsent("admission", key -> registry.counter("leadcast.scim.admission.refusals", Tags.empty()))

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class OriginPolicy {
 
-    static final String PUBLIC_URL = "LEADCAST_PUBLIC_URL";
+    static final String PUBLIC_URL = PublicUrls.VARIABLE;
     static final String TRUSTED_PROXIES = "LEADCAST_TRUSTED_PROXIES";
     static final String ALLOWED_HOSTS = "LEADCAST_ALLOWED_HOSTS";
 
